@@ -1,0 +1,91 @@
+/**
+ * Codecs for what the service returns: `ErrorObject` and `Operation`. One factory builds the
+ * Operation codec per timestamp encoding (epoch seconds for HTTP responses, ISO strings for the
+ * invocation event); both decode every timestamp form into epoch ms (core/types.ts) and drop
+ * unparseable timestamps. Decoding is lenient about ids (the service chose them) but strict about
+ * enums, so core never sees a status it cannot reason about. Unknown keys are stripped.
+ */
+import * as t from 'io-ts'
+import type * as Core from '../../core/types.js'
+import { EpochSecondsTimestamp, IsoTimestamp, OperationStatusC, OperationTypeC } from './primitives.js'
+
+/** Removes keys whose value is `undefined`, recursively through plain objects (not arrays of strings). */
+export function compact<T>(value: T): T {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value
+  const out: Record<string, unknown> = {}
+  for (const [k, v] of Object.entries(value)) if (v !== undefined) out[k] = compact(v)
+  return out as T
+}
+
+/** Wraps a codec so decoded and encoded values carry no `undefined`-valued keys. */
+export function compacted<A, O>(codec: t.Type<A, O, unknown>): t.Type<A, O, unknown> {
+  return new t.Type<A, O, unknown>(
+    codec.name,
+    codec.is,
+    (u, c) => {
+      const r = codec.validate(u, c)
+      return r._tag === 'Right' ? t.success(compact(r.right)) : r
+    },
+    (a) => compact(codec.encode(a)),
+  )
+}
+
+export const ErrorObjectC: t.Type<Core.ErrorObject, Core.ErrorObject, unknown> = compacted(
+  t.exact(
+    t.partial({
+      ErrorType: t.string,
+      ErrorMessage: t.string,
+      ErrorData: t.string,
+      StackTrace: t.readonlyArray(t.string),
+    }),
+    'ErrorObject',
+  ),
+)
+
+type Ts = typeof EpochSecondsTimestamp | typeof IsoTimestamp
+
+function operationCodec<T extends Ts>(ts: T) {
+  return compacted(
+    t.exact(
+      t.intersection([
+        t.type({ Id: t.string, Type: OperationTypeC, Status: OperationStatusC }),
+        t.partial({
+          ParentId: t.string,
+          Name: t.string,
+          SubType: t.string,
+          StartTimestamp: ts,
+          EndTimestamp: ts,
+          ExecutionDetails: t.exact(t.partial({ InputPayload: t.string })),
+          ContextDetails: t.exact(t.partial({ ReplayChildren: t.boolean, Result: t.string, Error: ErrorObjectC })),
+          StepDetails: t.exact(
+            t.partial({ Attempt: t.number, NextAttemptTimestamp: ts, Result: t.string, Error: ErrorObjectC }),
+          ),
+          WaitDetails: t.exact(t.partial({ ScheduledEndTimestamp: ts })),
+          CallbackDetails: t.exact(t.partial({ CallbackId: t.string, Result: t.string, Error: ErrorObjectC })),
+          ChainedInvokeDetails: t.exact(t.partial({ Result: t.string, Error: ErrorObjectC })),
+        }),
+      ]),
+      'Operation',
+    ),
+  )
+}
+
+/** Operation as HTTP API responses carry it: encodes timestamps as epoch seconds. */
+export const OperationC = operationCodec(EpochSecondsTimestamp)
+/** Operation as the invocation event carries it: encodes timestamps as ISO-8601 strings. */
+export const OperationIsoC = operationCodec(IsoTimestamp)
+
+// Compile-time proof that the decoded shape is exactly core's Operation.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
+const _sameOperation: Same<t.TypeOf<typeof OperationC>, Core.Operation> extends false ? never : true = true
+void _sameOperation
+
+/** Operation → JSON-ready object with epoch-seconds timestamps (HTTP responses). */
+export function encodeOperationForApi(op: Core.Operation): t.OutputOf<typeof OperationC> {
+  return OperationC.encode(op)
+}
+
+/** Operation → JSON-ready object with ISO-8601 timestamps (the Lambda invocation event). */
+export function encodeOperationForEvent(op: Core.Operation): t.OutputOf<typeof OperationIsoC> {
+  return OperationIsoC.encode(op)
+}
