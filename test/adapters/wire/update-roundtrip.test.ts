@@ -3,7 +3,7 @@ import * as assert from 'uvu/assert'
 import * as fc from 'fast-check'
 import * as E from 'fp-ts/lib/Either.js'
 import * as W from '../../../adapters/wire/codecs.js'
-import type { OperationUpdate } from '../../../core/types.js'
+import type { OperationAction, OperationType, OperationUpdate } from '../../../core/types.js'
 
 const idChars = fc.constantFrom(...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_'.split(''))
 const wireId = fc.stringOf(idChars, { minLength: 1, maxLength: 64 })
@@ -21,9 +21,9 @@ const validUpdate: fc.Arbitrary<OperationUpdate> = fc.record(
     Id: wireId,
     ParentId: wireId,
     Name: name,
-    Type: fc.constantFrom('EXECUTION', 'CONTEXT', 'STEP', 'WAIT', 'CALLBACK', 'CHAINED_INVOKE' as const),
+    Type: fc.constantFrom<OperationType[]>('EXECUTION', 'CONTEXT', 'STEP', 'WAIT', 'CALLBACK', 'CHAINED_INVOKE'),
     SubType: fc.constantFrom('Step', 'Wait', 'Callback', 'RunInChildContext', 'MapIteration'),
-    Action: fc.constantFrom('START', 'SUCCEED', 'FAIL', 'RETRY', 'CANCEL' as const),
+    Action: fc.constantFrom<OperationAction[]>('START', 'SUCCEED', 'FAIL', 'RETRY', 'CANCEL'),
     Payload: fc.string(),
     Error: errorObject,
     ContextOptions: fc.record({ ReplayChildren: fc.boolean() }, { requiredKeys: [] }),
