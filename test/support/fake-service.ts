@@ -126,7 +126,7 @@ export class FakeService {
   }
 
   async checkpoint(input: CheckpointInput): Promise<unknown> {
-    const updates = structuredClone(input.Updates ?? []) as OperationUpdate[]
+    const updates = JSON.parse(JSON.stringify(input.Updates ?? [])) as OperationUpdate[]
     const call: { invocation: number; updates: OperationUpdate[]; error?: string } = {
       invocation: this.invocation,
       updates,

@@ -40,6 +40,11 @@ export class FakeStore {
     return this.ops.get(this.executionId) as Operation
   }
 
+  /** Puts a recorded operation as is (tests that start from a given history). */
+  seed(op: Operation): void {
+    this.put(op)
+  }
+
   /** Applies one validated update; `newCallbackId` is consulted for CALLBACK START only. */
   apply(u: OperationUpdate, now: number, newCallbackId: () => string): void {
     if (u.Type === 'EXECUTION') return this.finishExecution(u, now)

@@ -2,7 +2,8 @@
  * Makes two recordings comparable with deep equality by replacing what legitimately differs between
  * runs: callback ids (service-chosen, random; numbered `<callback-1>`… in start order, replaced inside
  * any string so payloads that carry them compare too), the service-chosen EXECUTION id, the id of the
- * oversized-result update (`H("execution-result-<ms>")`, time-dependent), timestamps, and any extra
+ * oversized-result update (`H("execution-result-<ms>")`, time-dependent), timestamps, error stacks
+ * serialised into payloads (they name files and lines), and any extra
  * strings the caller names. Everything else — ids, order, payloads, errors — must match exactly.
  */
 import type { Operation } from '../../core/types.js'
@@ -42,8 +43,11 @@ const walk = (value: unknown, key: string | undefined, replacements: ReadonlyMap
   return out
 }
 
+/** Error stacks inside JSON payloads (promise.allSettled rejections) name files and line numbers. */
+const STACK = /"stack":"(?:[^"\\]|\\.)*"/g
+
 const replaceAll = (s: string, replacements: ReadonlyMap<string, string>): string => {
-  let out = s
+  let out = s.replace(STACK, '"stack":"<stack>"')
   for (const [from, to] of replacements) if (from.length > 0) out = out.split(from).join(to)
   return out
 }

@@ -84,6 +84,7 @@ const drive = async (service: FakeService, options: RunOptions): Promise<Recordi
       stopReason = 'completed'
       break
     }
+    if (invocations.length >= max) break
     if (!(await fireNext(service, options, children))) {
       stopReason = 'nothing-due'
       break
@@ -98,7 +99,7 @@ const invokeOnce = async (service: FakeService, options: RunOptions): Promise<In
   let output: InvocationOutput | undefined
   let thrown: InvocationRecord['thrown']
   try {
-    output = structuredClone((await options.handler(event, lambdaContext(options.invocationTimeoutMs))) as InvocationOutput)
+    output = wireCopy(await options.handler(event, lambdaContext(options.invocationTimeoutMs))) as InvocationOutput
   } catch (e) {
     thrown = { name: (e as Error)?.name ?? 'Error', message: (e as Error)?.message ?? String(e) }
   }
@@ -177,3 +178,6 @@ const statsOf = (service: FakeService, invocations: InvocationRecord[]): RunStat
     stateCalls: service.stateCalls,
   }
 }
+
+/** What Lambda would put on the wire: JSON drops `undefined` members. */
+const wireCopy = (value: unknown): unknown => (value === undefined ? undefined : JSON.parse(JSON.stringify(value)))
