@@ -7,11 +7,14 @@
  */
 import * as t from 'io-ts'
 import type * as Core from '../../core/types.js'
-import { EpochSecondsTimestamp, IsoTimestamp, OperationStatusC, OperationTypeC } from './primitives.js'
+import { DateTimestamp, EpochSecondsTimestamp, IsoTimestamp, OperationStatusC, OperationTypeC } from './primitives.js'
 
-/** Removes keys whose value is `undefined`, recursively through plain objects (not arrays of strings). */
+const isPlainObject = (v: unknown): v is object =>
+  v !== null && typeof v === 'object' && (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null)
+
+/** Removes keys whose value is `undefined`, recursively through plain objects (Dates and arrays kept as is). */
 export function compact<T>(value: T): T {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value
+  if (!isPlainObject(value)) return value
   const out: Record<string, unknown> = {}
   for (const [k, v] of Object.entries(value)) if (v !== undefined) out[k] = compact(v)
   return out as T
@@ -42,7 +45,7 @@ export const ErrorObjectC: t.Type<Core.ErrorObject, Core.ErrorObject, unknown> =
   ),
 )
 
-type Ts = typeof EpochSecondsTimestamp | typeof IsoTimestamp
+type Ts = typeof EpochSecondsTimestamp | typeof IsoTimestamp | typeof DateTimestamp
 
 function operationCodec<T extends Ts>(ts: T) {
   return compacted(
@@ -74,6 +77,8 @@ function operationCodec<T extends Ts>(ts: T) {
 export const OperationC = operationCodec(EpochSecondsTimestamp)
 /** Operation as the invocation event carries it: encodes timestamps as ISO-8601 strings. */
 export const OperationIsoC = operationCodec(IsoTimestamp)
+/** Operation as AWS SDK command outputs carry it: encodes timestamps as Date objects. */
+export const OperationSdkC = operationCodec(DateTimestamp)
 
 // Compile-time proof that the decoded shape is exactly core's Operation.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
@@ -88,4 +93,9 @@ export function encodeOperationForApi(op: Core.Operation): t.OutputOf<typeof Ope
 /** Operation → JSON-ready object with ISO-8601 timestamps (the Lambda invocation event). */
 export function encodeOperationForEvent(op: Core.Operation): t.OutputOf<typeof OperationIsoC> {
   return OperationIsoC.encode(op)
+}
+
+/** Operation → object with Date timestamps, shaped like an AWS SDK command output (in-process clients). */
+export function encodeOperationForSdk(op: Core.Operation): t.OutputOf<typeof OperationSdkC> {
+  return OperationSdkC.encode(op)
 }

@@ -78,3 +78,11 @@ export const IsoTimestamp = new t.Type<number | undefined, string | undefined, u
   (u) => t.success(toEpochMs(u)),
   (ms) => (ms === undefined ? undefined : new Date(ms).toISOString()),
 )
+
+/** Timestamp encoded as a Date (what AWS SDK command outputs carry). */
+export const DateTimestamp = new t.Type<number | undefined, Date | undefined, unknown>(
+  'Timestamp',
+  isMs,
+  (u) => t.success(toEpochMs(u)),
+  (ms) => (ms === undefined ? undefined : new Date(ms)),
+)

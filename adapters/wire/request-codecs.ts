@@ -86,3 +86,15 @@ export type InvocationEvent = t.TypeOf<typeof InvocationEventC>
 
 /** Body of SendDurableExecutionCallbackFailure: an ErrorObject stored verbatim. */
 export const CallbackFailureBodyC = ErrorObjectC
+
+/** What a durable handler returns to Lambda (PROTOCOL.md §2.2); extra keys are ignored. */
+export const InvocationOutputC = compacted(
+  t.exact(
+    t.intersection([
+      t.type({ Status: t.keyof({ SUCCEEDED: null, FAILED: null, PENDING: null }) }),
+      t.partial({ Result: t.string, Error: ErrorObjectC }),
+    ]),
+    'DurableExecutionInvocationOutput',
+  ),
+)
+export type InvocationOutput = t.TypeOf<typeof InvocationOutputC>

@@ -1,0 +1,64 @@
+/**
+ * History events: drafts built from operations (so every event carries the operation's Id,
+ * ParentId, SubType and Name) and their rendering into the GetDurableExecutionHistory `Event` shape
+ * (`<EventType>Details`, Date timestamps). Payloads sit under `{ Payload }` and errors under
+ * `{ Payload: ErrorObject }`, with the wrapper always present so matchers find `Result`/`Error`.
+ */
+import type { Event } from '@aws-sdk/client-lambda'
+import type { ErrorObject, Operation } from '../../core/types.js'
+import type { EventDraft, HistoryEvent, HistoryEventType } from './model.js'
+
+export const result = (payload: string | undefined): { Payload?: string } =>
+  payload === undefined ? {} : { Payload: payload }
+export const error = (err: ErrorObject | undefined): { Payload?: ErrorObject } =>
+  err === undefined ? {} : { Payload: err }
+
+/** A draft for an event about `op`. */
+export function opEvent(
+  type: HistoryEventType,
+  op: Operation,
+  at: number,
+  details: Readonly<Record<string, unknown>> = {},
+): EventDraft {
+  return {
+    EventType: type,
+    EventTimestamp: at,
+    Id: op.Id,
+    ...(op.ParentId !== undefined ? { ParentId: op.ParentId } : {}),
+    ...(op.SubType !== undefined ? { SubType: op.SubType } : {}),
+    ...(op.Name !== undefined ? { Name: op.Name } : {}),
+    Details: details,
+  }
+}
+
+/** A draft for an execution-level event (no operation fields). */
+export function executionEvent(type: HistoryEventType, at: number, details: Readonly<Record<string, unknown>>): EventDraft {
+  return { EventType: type, EventTimestamp: at, Details: details }
+}
+
+/** Numbers EventIds on from `lastId`. */
+export function number(drafts: readonly EventDraft[], lastId: number): HistoryEvent[] {
+  return drafts.map((d, i) => ({ ...d, EventId: lastId + i + 1 }))
+}
+
+const DATE_KEYS = new Set(['StartTimestamp', 'EndTimestamp', 'ScheduledEndTimestamp'])
+
+function datesIn(details: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const out: Record<string, unknown> = {}
+  for (const [k, v] of Object.entries(details)) out[k] = DATE_KEYS.has(k) && typeof v === 'number' ? new Date(v) : v
+  return out
+}
+
+/** Renders one stored event in the AWS SDK `Event` shape. */
+export function render(e: HistoryEvent): Event {
+  return {
+    EventType: e.EventType,
+    EventId: e.EventId,
+    ...(e.Id !== undefined ? { Id: e.Id } : {}),
+    ...(e.ParentId !== undefined ? { ParentId: e.ParentId } : {}),
+    ...(e.SubType !== undefined ? { SubType: e.SubType } : {}),
+    ...(e.Name !== undefined ? { Name: e.Name } : {}),
+    EventTimestamp: new Date(e.EventTimestamp),
+    [`${e.EventType}Details`]: datesIn(e.Details),
+  }
+}
