@@ -137,8 +137,12 @@ export function createEngine(options: EngineOptions): Engine {
   function pump(): void {
     pumpScheduled = false
     for (const arn of [...runnable]) {
-      runnable.delete(arn)
       const live = core.live.get(arn)
+      // A chained child starts once its parent's invocation has ended, as on the service, where the
+      // asynchronous invoke always lands after the parent suspended.
+      const parentArn = live?.record.parent?.arn
+      if (parentArn !== undefined && core.live.get(parentArn)?.invocation) continue
+      runnable.delete(arn)
       if (!live || live.record.status !== 'RUNNING' || live.invocation || !live.record.needsInvoke) continue
       inFlight++
       invoke(core, live, client)
