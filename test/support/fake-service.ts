@@ -63,7 +63,10 @@ export class FakeService {
   readonly arn: string
   readonly store: FakeStore
   readonly calls: CheckpointCall[] = []
-  stateCalls = 0
+  /** Every GetDurableExecutionState request, as received. */
+  readonly stateRequests: GetStateInput[] = []
+  /** The token each invocation's event carried, by invocation (index 0 = invocation 1). */
+  readonly eventTokens: string[] = []
   invocation = 0
   readonly client = { send: (command: unknown): Promise<unknown> => this.send(command) }
   private liveTokens = new Set<string>()
@@ -96,6 +99,7 @@ export class FakeService {
     this.invocation += 1
     this.liveTokens = new Set()
     const token = this.issueToken()
+    this.eventTokens.push(token)
     const changed = this.store.drainChanged().filter((op) => op.Type !== 'EXECUTION').map((op) => op.Id)
     this.snapshot = this.store.visible()
     const pageSize = this.options.pageSize ?? MAX_ITEMS_DEFAULT
@@ -151,7 +155,7 @@ export class FakeService {
   }
 
   async getState(input: GetStateInput): Promise<unknown> {
-    this.stateCalls += 1
+    this.stateRequests.push({ ...input })
     if (input.DurableExecutionArn !== this.arn) throw invalidParameter('Unknown durable execution.')
     if (!input.CheckpointToken || !this.liveTokens.has(input.CheckpointToken)) throw invalidToken()
     const max = input.MaxItems === undefined || input.MaxItems === 0 ? MAX_ITEMS_DEFAULT : input.MaxItems

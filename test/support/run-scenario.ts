@@ -175,7 +175,7 @@ const statsOf = (service: FakeService, invocations: InvocationRecord[]): RunStat
     checkpointCalls: all.length,
     updates: all.reduce((n, u) => n + u.length, 0),
     updateBytes: all.reduce((n, u) => n + Buffer.byteLength(JSON.stringify(u), 'utf8'), 0),
-    stateCalls: service.stateCalls,
+    stateCalls: service.stateRequests.length,
   }
 }
 
