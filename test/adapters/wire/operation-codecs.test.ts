@@ -43,4 +43,11 @@ test('should encode for the API with epoch seconds and for the event with ISO st
   assert.equal(decodeOp(JSON.parse(JSON.stringify(api))), op)
 })
 
+test('should encode for in-process SDK clients with Date timestamps', () => {
+  const op = decodeOp({ ...base, StartTimestamp: ms / 1000 })
+  const sdk = W.encodeOperationForSdk(op)
+  assert.ok(sdk.StartTimestamp instanceof Date)
+  assert.is(sdk.StartTimestamp?.getTime(), ms)
+})
+
 test.run()
