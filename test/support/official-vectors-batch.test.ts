@@ -5,10 +5,11 @@ import { test } from 'uvu'
 import * as assert from 'uvu/assert'
 import { ctxFail, ctxStart, ctxSucceed, requestsOf, stepFail, stepRetry, stepStart, stepSucceed, waitStart } from './expect-updates.js'
 import { fakeClient } from './fake-client.js'
-import { mapFlat, mapNested, mapToleratedFailure, parallelEarlyCompletion } from './official-scenarios-batch.js'
+import { mapFlat, mapNested, mapToleratedFailure, parallelEarlyCompletion, parallelToleratedFailure } from './official-scenarios-batch.js'
 import { waitForCondition } from './official-scenarios-combinators.js'
 import { virtualInVirtual } from './official-scenarios-contexts.js'
 import { runScenario } from './run-scenario.js'
+import { H } from './wire-id.js'
 
 const client = fakeClient
 const WFC = 'WaitForCondition'
@@ -112,6 +113,37 @@ test('TV13: early completion SUCCEEDs in one invocation and abandons the waiting
   ]])
   assert.is(r.invocations.length, 1)
   assert.is(r.operations.find((o) => o.Type === 'WAIT')?.Status, 'STARTED', 'the wait is abandoned, never closed')
+})
+
+test('§12.1 #1: all branch STARTs first, then first ops in index order, then settlements as they happen', async () => {
+  const r = await runScenario(parallelToleratedFailure)
+  const broke = { ErrorMessage: 'branch broke', ErrorType: 'Error' }
+  assert.equal(r.invocations[0]?.requests[0], [
+    ctxStart('1', 'Parallel', { Name: 'p' }), branch(0, 'start'), branch(1, 'start'), branch(2, 'start'),
+    stepStart('1-1-1', { parent: '1-1', Name: 'one' }), stepStart('1-3-1', { parent: '1-3', Name: 'three' }),
+    ctxFail('1-2', 'ParallelBranch', { parent: '1', Name: 'parallel-branch-1', Error: broke }),
+    stepSucceed('1-1-1', { parent: '1-1', Name: 'one', Payload: '1' }), stepSucceed('1-3-1', { parent: '1-3', Name: 'three', Payload: '3' }),
+  ])
+})
+
+test('§12.1 #3 (measured): the original error class survives in the payload only for a branch that threw by itself', async () => {
+  const handler = withDurableExecution(async (_e, ctx) => {
+    const r = await ctx.parallel('p', [
+      async (c) => c.step('s', async () => {
+        throw new RangeError('bad')
+      }, { retryStrategy: () => ({ shouldRetry: false }) }),
+      async () => {
+        throw new TypeError('direct')
+      },
+    ], { completionConfig: { toleratedFailureCount: 5 } })
+    return r.failureCount
+  }, { client })
+  const r = await runScenario({ handler })
+  const updates = r.invocations.flatMap((i) => i.requests.flat())
+  assert.equal(updates.find((u) => u.Id === H('1-2') && u.Action === 'FAIL')?.Error, { ErrorMessage: 'direct', ErrorType: 'TypeError' })
+  const entries = JSON.parse(updates[updates.length - 1]?.Payload ?? '{}').all.map((e: { error: unknown }) => e.error)
+  const chain = (m: string, inner: string) => ({ ErrorType: 'ChildContextError', ErrorMessage: m, Cause: { ErrorType: 'StepError', ErrorMessage: m, Cause: { ErrorType: inner, ErrorMessage: m } } })
+  assert.equal(entries, [chain('bad', 'StepError'), chain('direct', 'TypeError')])
 })
 
 test('TV14: FLAT map items send nothing for themselves; inner ops re-parent to the map', async () => {
