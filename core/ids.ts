@@ -1,0 +1,53 @@
+/**
+ * Operation identity (PROTOCOL.md §4). Raw ids are hierarchical paths (`1`, `1-2`, `1-2-1`) built
+ * from a context's prefix and its counter; wire ids are the first 16 hex chars of MD5(raw). A
+ * non-virtual child context stamps its own wire id as ParentId on what it creates; a virtual (FLAT)
+ * context passes its creator's ParentId through, so chains of virtual contexts collapse to the nearest
+ * real ancestor while the raw-id prefix still comes from the virtual context itself.
+ */
+import { createHash } from 'node:crypto'
+import type { OperationId } from './types.js'
+
+/** Where new operations are created: the prefix for raw ids and the ParentId they carry. */
+export interface Scope {
+  readonly prefix: string
+  readonly parentWire?: string
+  readonly virtual: boolean
+}
+
+export const root: Scope = { prefix: '', virtual: false }
+
+export function wireId(raw: string): string {
+  return createHash('md5').update(raw, 'utf8').digest('hex').slice(0, 16)
+}
+
+export function rawIdAt(scope: Scope, counter: number): string {
+  return scope.prefix === '' ? String(counter) : `${scope.prefix}-${counter}`
+}
+
+/** The id of the `counter`-th operation (1-based) created in `scope`. */
+export function operationId(scope: Scope, counter: number): OperationId {
+  const raw = rawIdAt(scope, counter)
+  const wire = wireId(raw)
+  return scope.parentWire === undefined ? { raw, wire } : { raw, wire, parentWire: scope.parentWire }
+}
+
+/** The scope that a child context with id `id` opens for the operations inside it. */
+export function childScope(parent: Scope, id: OperationId, virtual: boolean): Scope {
+  if (!virtual) return { prefix: id.raw, parentWire: id.wire, virtual: false }
+  return parent.parentWire === undefined
+    ? { prefix: id.raw, virtual: true }
+    : { prefix: id.raw, parentWire: parent.parentWire, virtual: true }
+}
+
+/** True when `raw` is `ancestor` itself or lies below it (`1-2` is under `1`, `12` is not). */
+export function isWithin(raw: string, ancestor: string): boolean {
+  return raw === ancestor || (raw.length > ancestor.length && raw.startsWith(ancestor) && raw[ancestor.length] === '-')
+}
+
+/** Every proper ancestor prefix of a raw id, nearest first: `1-2-3` → `1-2`, `1`. */
+export function ancestorsOf(raw: string): string[] {
+  const out: string[] = []
+  for (let i = raw.lastIndexOf('-'); i > 0; i = raw.lastIndexOf('-', i - 1)) out.push(raw.slice(0, i))
+  return out
+}

@@ -1,0 +1,79 @@
+/**
+ * The reducer: (history, request) → transition. It first checks that the recorded operation at the
+ * request's id is the one the code asks for (type, name, subtype — PROTOCOL.md §8.2; not for
+ * waitForCondition, and not for virtual contexts, which have no record), then dispatches through an
+ * exhaustive handler map, one module per operation type. Lookups are O(1) in the indexed history.
+ */
+import * as Errors from './errors.js'
+import type { History } from './history.js'
+import * as Callback from './operations/callback.js'
+import * as ChildContext from './operations/child-context.js'
+import * as Invoke from './operations/invoke.js'
+import * as Step from './operations/step.js'
+import * as Wait from './operations/wait.js'
+import * as WaitForCondition from './operations/wait-for-condition.js'
+import type { Request, RequestOf, RequestTag } from './request.js'
+import { decide, type Transition } from './transition.js'
+import type { Operation, OperationType } from './types.js'
+
+type Handler<T extends RequestTag> = (record: Operation | undefined, request: RequestOf<T>) => Transition
+
+const handlers: { readonly [T in RequestTag]: Handler<T> } = {
+  StepBegin: Step.begin,
+  StepSucceeded: (_, r) => Step.succeeded(r),
+  StepFailed: (_, r) => Step.failed(r),
+  WaitBegin: Wait.begin,
+  CallbackBegin: Callback.begin,
+  CallbackAwait: Callback.awaitResult,
+  InvokeBegin: Invoke.begin,
+  ConditionBegin: WaitForCondition.begin,
+  ConditionChecked: (_, r) => WaitForCondition.checked(r),
+  ConditionFailed: (_, r) => WaitForCondition.failed(r),
+  ChildBegin: ChildContext.begin,
+  ChildSucceeded: ChildContext.succeeded,
+  ChildFailed: ChildContext.failed,
+}
+
+/** The type and subtype each beginning request must find recorded; absent = not checked. */
+function expectedShape(request: Request): { type: OperationType; subType: string } | undefined {
+  switch (request._tag) {
+    case 'StepBegin':
+      return { type: 'STEP', subType: 'Step' }
+    case 'WaitBegin':
+      return { type: 'WAIT', subType: 'Wait' }
+    case 'CallbackBegin':
+      return { type: 'CALLBACK', subType: 'Callback' }
+    case 'InvokeBegin':
+      return { type: 'CHAINED_INVOKE', subType: 'ChainedInvoke' }
+    case 'ChildBegin':
+      return request.virtual ? undefined : { type: 'CONTEXT', subType: request.subType }
+    default:
+      return undefined
+  }
+}
+
+export function checkDeterminism(record: Operation | undefined, request: Request): Transition | undefined {
+  const expected = expectedShape(request)
+  if (record === undefined || expected === undefined) return undefined
+  const mismatch = (field: 'type' | 'name' | 'subtype', recorded: string | undefined, actual: string | undefined): Transition =>
+    decide({
+      _tag: 'NonDeterminism',
+      operationId: request.id.raw,
+      field,
+      expected: recorded,
+      actual,
+      message: Errors.nonDeterminismMessage(field, request.id.raw, recorded, actual),
+    })
+  if (record.Type !== expected.type) return mismatch('type', record.Type, expected.type)
+  if (record.Name !== request.name) return mismatch('name', record.Name, request.name)
+  if (record.SubType !== expected.subType) return mismatch('subtype', record.SubType, expected.subType)
+  return undefined
+}
+
+export function reduce(history: History, request: Request): Transition {
+  const record = history.get(request.id.wire)
+  const divergence = checkDeterminism(record, request)
+  if (divergence !== undefined) return divergence
+  const handler = handlers[request._tag] as Handler<typeof request._tag>
+  return handler(record, request as never)
+}

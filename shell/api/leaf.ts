@@ -1,0 +1,108 @@
+/**
+ * The leaf operations of the public API as free functions returning `Op<A>`: use them with `yield*`.
+ * The name comes first and is optional, as in the official SDK; options use the official names.
+ */
+import * as Retry from '../../core/retry.js'
+import type { StepSemantics } from '../../core/request.js'
+import type { DurationLike, Op, RetryStrategy, StepContext } from '../effect.js'
+import type { CreatedCallback } from '../runtime/handlers/leaf.js'
+import type { Serdes } from '../serdes.js'
+
+export interface StepOptions<A> {
+  retryStrategy?: RetryStrategy
+  semantics?: StepSemantics
+  serdes?: Serdes<A>
+}
+
+type StepFn<A> = (context: StepContext) => Promise<A> | A
+
+export function step<A>(fn: StepFn<A>, options?: StepOptions<A>): Op<A>
+export function step<A>(name: string | undefined, fn: StepFn<A>, options?: StepOptions<A>): Op<A>
+export function* step<A>(a: string | undefined | StepFn<A>, b?: StepFn<A> | StepOptions<A>, c?: StepOptions<A>): Op<A> {
+  const [name, fn, options] = typeof a === 'function' ? [undefined, a, b as StepOptions<A> | undefined] : [a, b as StepFn<A>, c]
+  return (yield {
+    _tag: 'Step',
+    ...(name !== undefined ? { name } : {}),
+    fn,
+    semantics: options?.semantics ?? 'AT_LEAST_ONCE_PER_RETRY',
+    ...(options?.retryStrategy !== undefined ? { retryStrategy: options.retryStrategy } : {}),
+    ...(options?.serdes !== undefined ? { serdes: options.serdes as Serdes<unknown> } : {}),
+  }) as A
+}
+
+export function wait(duration: DurationLike): Op<void>
+export function wait(name: string | undefined, duration: DurationLike): Op<void>
+export function* wait(a: string | undefined | DurationLike, b?: DurationLike): Op<void> {
+  const [name, duration] = typeof a === 'object' ? [undefined, a] : [a, b ?? {}]
+  yield { _tag: 'Wait', ...(name !== undefined ? { name } : {}), seconds: Retry.durationSeconds(duration) }
+}
+
+export interface CallbackConfig<A> {
+  timeout?: DurationLike
+  heartbeatTimeout?: DurationLike
+  serdes?: Serdes<A>
+}
+
+function callbackOptions(config: CallbackConfig<unknown> | undefined) {
+  return {
+    ...(config?.timeout !== undefined ? { TimeoutSeconds: Retry.durationSeconds(config.timeout) } : {}),
+    ...(config?.heartbeatTimeout !== undefined ? { HeartbeatTimeoutSeconds: Retry.durationSeconds(config.heartbeatTimeout) } : {}),
+  }
+}
+
+/** Creates a callback: returns `[result, callbackId]`, where `yield* result` waits for its completion. */
+export function createCallback<A = string>(config?: CallbackConfig<A>): Op<[Op<A>, string]>
+export function createCallback<A = string>(name: string | undefined, config?: CallbackConfig<A>): Op<[Op<A>, string]>
+export function* createCallback<A = string>(a?: string | CallbackConfig<A>, b?: CallbackConfig<A>): Op<[Op<A>, string]> {
+  const [name, config] = typeof a === 'object' ? [undefined, a] : [a, b]
+  const created = (yield { _tag: 'CreateCallback', ...(name !== undefined ? { name } : {}), options: callbackOptions(config as CallbackConfig<unknown>) }) as CreatedCallback
+  function* result(): Op<A> {
+    return (yield {
+      _tag: 'CallbackResult',
+      id: created.id,
+      ...(name !== undefined ? { name } : {}),
+      ...(config?.serdes !== undefined ? { serdes: config.serdes as Serdes<unknown> } : {}),
+    }) as A
+  }
+  return [result(), created.callbackId]
+}
+
+export interface InvokeConfig<I, O> {
+  payloadSerdes?: Serdes<I>
+  resultSerdes?: Serdes<O>
+  tenantId?: string
+}
+
+export function invoke<O, I = unknown>(name: string, functionName: string, input?: I, config?: InvokeConfig<I, O>): Op<O>
+export function* invoke<O, I = unknown>(name: string, functionName: string, input?: I, config?: InvokeConfig<I, O>): Op<O> {
+  return (yield {
+    _tag: 'Invoke',
+    name,
+    functionName,
+    input,
+    ...(config?.tenantId !== undefined ? { tenantId: config.tenantId } : {}),
+    ...(config?.payloadSerdes !== undefined ? { payloadSerdes: config.payloadSerdes as Serdes<unknown> } : {}),
+    ...(config?.resultSerdes !== undefined ? { resultSerdes: config.resultSerdes as Serdes<unknown> } : {}),
+  }) as O
+}
+
+export interface WaitForConditionConfig<S> {
+  initialState: S
+  waitStrategy: (state: S, attemptsMade: number) => { shouldContinue: false } | { shouldContinue: true; delay: DurationLike }
+  serdes?: Serdes<S>
+}
+
+export function waitForCondition<S>(name: string | undefined, check: (state: S, context: StepContext) => Promise<S> | S, config: WaitForConditionConfig<S>): Op<S>
+export function* waitForCondition<S>(name: string | undefined, check: (state: S, context: StepContext) => Promise<S> | S, config: WaitForConditionConfig<S>): Op<S> {
+  if (config === undefined || config.waitStrategy === undefined || config.initialState === undefined) {
+    throw new Error('waitForCondition requires config with waitStrategy and initialState')
+  }
+  return (yield {
+    _tag: 'WaitForCondition',
+    ...(name !== undefined ? { name } : {}),
+    check: check as (state: unknown, context: StepContext) => unknown,
+    initialState: config.initialState,
+    waitStrategy: config.waitStrategy as (state: unknown, attempts: number) => { shouldContinue: false } | { shouldContinue: true; delay: DurationLike },
+    ...(config.serdes !== undefined ? { serdes: config.serdes as Serdes<unknown> } : {}),
+  }) as S
+}

@@ -1,0 +1,116 @@
+/**
+ * `durable(workflow, options)` turns a generator workflow into a Lambda durable handler: it decodes
+ * the invocation event once, pages in the rest of the state, runs the workflow on the interpreter,
+ * waits for the checkpoint queue to drain, and answers SUCCEEDED, FAILED or PENDING — or throws for
+ * invocation-level failures so that Lambda retries (PROTOCOL.md §2.2).
+ */
+import * as E from 'fp-ts/lib/Either.js'
+import * as Execution from '../core/operations/execution.js'
+import * as History from '../core/history.js'
+import type { InvocationOutput, Operation } from '../core/types.js'
+import * as Client from '../adapters/lambda/durable-client.js'
+import { InvocationEventC, decode } from '../adapters/wire/codecs.js'
+import { CheckpointQueue } from './checkpoint-queue.js'
+import type { Op } from './effect.js'
+import { DurableSdkError, toErrorObject } from './errors.js'
+import { createLogger, type Logger } from './logger.js'
+import { rootFrame } from './runtime/frame.js'
+import { handlers } from './runtime/handlers/index.js'
+import { Runtime } from './runtime/runtime.js'
+
+export interface DurableContext {
+  readonly logger: Logger
+  readonly executionArn: string
+}
+
+export type Workflow<I, R> = (input: I, context: DurableContext) => Op<R>
+
+export interface DurableOptions {
+  /** Any object with LambdaClient's `send(command)`; defaults to a client from the environment. */
+  readonly client?: Client.CommandSender
+}
+
+export interface LambdaContextLike {
+  getRemainingTimeInMillis?: () => number
+  awsRequestId?: string
+}
+
+export type DurableHandler = (event: unknown, context?: LambdaContextLike) => Promise<InvocationOutput>
+
+const UNEXPECTED_PAYLOAD =
+  'Unexpected payload provided to start the durable execution.\nCheck your resource configurations to confirm the durability is set.'
+
+function injectedClient(event: unknown): Client.InjectedClient | undefined {
+  if (typeof event !== 'object' || event === null || !('durableExecutionClient' in event)) return undefined
+  const candidate: unknown = event.durableExecutionClient
+  if (typeof candidate !== 'object' || candidate === null) return undefined
+  if (!('checkpoint' in candidate) || !('getExecutionState' in candidate)) return undefined
+  const { checkpoint, getExecutionState } = candidate
+  if (typeof checkpoint !== 'function' || typeof getExecutionState !== 'function') return undefined
+  return { checkpoint: (p) => checkpoint.call(candidate, p), getExecutionState: (p) => getExecutionState.call(candidate, p) }
+}
+
+async function loadOperations(client: Client.DurableClient, arn: string, token: string, first: readonly Operation[], marker: string | undefined): Promise<Operation[]> {
+  const operations = [...first]
+  for (let next = marker; next !== undefined && next !== ''; ) {
+    const page = await client.getState(arn, token, next, 1000)
+    operations.push(...page.operations)
+    next = page.nextMarker
+  }
+  return operations
+}
+
+export function durable<I = unknown, R = unknown>(workflow: Workflow<I, R>, options: DurableOptions = {}): DurableHandler {
+  return async (event, lambdaContext) => {
+    const decoded = decode(InvocationEventC, event, 'durable invocation event')
+    if (E.isLeft(decoded)) {
+      const missing = decoded.left.path === 'DurableExecutionArn' || decoded.left.path === 'CheckpointToken' || decoded.left.path === ''
+      throw new DurableSdkError('INVALID_EVENT', missing ? UNEXPECTED_PAYLOAD : decoded.left.message)
+    }
+    const input = decoded.right
+    const injected = injectedClient(event)
+    const client = injected !== undefined ? Client.fromInjected(injected) : options.client !== undefined ? Client.fromSender(options.client) : Client.fromEnvironment()
+    const arn = input.DurableExecutionArn
+    const state = input.InitialExecutionState
+    const operations = await loadOperations(client, arn, input.CheckpointToken, state?.Operations ?? [], state?.NextMarker)
+    const history = History.index(operations)
+    let runtime: Runtime | undefined
+    const queue = new CheckpointQueue(client, arn, input.CheckpointToken, {
+      onOperations: (ops) => runtime?.mergeOperations(ops),
+      onFailure: (error) => runtime?.fail(error),
+      onIdle: () => runtime?.poke(),
+    })
+    runtime = new Runtime(arn, history.records, queue, handlers)
+    const rt = runtime
+    const logger = createLogger(
+      () => ({ executionArn: arn, ...(lambdaContext?.awsRequestId !== undefined ? { requestId: lambdaContext.awsRequestId } : {}) }),
+      () => (rt.current?.frame.mode ?? 'Execution') !== 'Execution',
+    )
+    const userInput = JSON.parse(History.inputPayload(history)) as I
+    const ending = await rt.run(workflow(userInput, { logger, executionArn: arn }), rootFrame(History.startsInReplay(history)))
+    return finish(rt, queue, ending)
+  }
+}
+
+async function drained(queue: CheckpointQueue): Promise<void> {
+  while (!queue.idle) await new Promise((resolve) => setImmediate(resolve))
+}
+
+async function finish(runtime: Runtime, queue: CheckpointQueue, ending: Awaited<ReturnType<Runtime['run']>>): Promise<InvocationOutput> {
+  if (ending._tag === 'Terminated') {
+    if (ending.error instanceof DurableSdkError && ending.error.code !== 'CHECKPOINT_EXECUTION' && ending.error.code !== 'CHECKPOINT_INVOCATION') await drained(queue)
+    if (ending.failure === 'invocation') throw ending.error
+    return { Status: 'FAILED', Error: { ErrorType: ending.error.name, ErrorMessage: ending.error.message } }
+  }
+  await drained(queue)
+  if (runtime.ended && ending._tag === 'Suspended') return { Status: 'PENDING' }
+  if (ending._tag !== 'Settled') return { Status: 'PENDING' }
+  if (!ending.outcome.ok) return Execution.failed(toErrorObject(ending.outcome.error)).output
+  const json = ending.outcome.value === undefined ? undefined : JSON.stringify(ending.outcome.value)
+  const completion = Execution.succeeded(json, Date.now())
+  if (completion.updates.length > 0) {
+    const confirmed = queue.enqueue(`execution-result-${Date.now()}`, completion.updates, true)
+    await confirmed
+  }
+  return completion.output
+}

@@ -1,0 +1,44 @@
+/**
+ * A frame is one open durable context on a fiber: its id scope, its operation counter, its replay
+ * mode (PROTOCOL.md §8.1, used for replay-aware logging) and, for child contexts, what ChildEnd needs
+ * to close it. Item fibers of a map share the map's frame, so they draw ids from the same counter.
+ */
+import * as Ids from '../../core/ids.js'
+import type { History } from '../../core/history.js'
+import { TERMINAL_STATUSES, type OperationId } from '../../core/types.js'
+import type { ChildOptionsData } from '../effect.js'
+
+export type Mode = 'Execution' | 'Replay' | 'ReplaySucceeded'
+
+export interface Frame {
+  readonly scope: Ids.Scope
+  counter: number
+  mode: Mode
+  readonly id?: OperationId
+  readonly name?: string
+  readonly options?: ChildOptionsData
+}
+
+export function rootFrame(replaying: boolean): Frame {
+  return { scope: Ids.root, counter: 0, mode: replaying ? 'Replay' : 'Execution' }
+}
+
+/** Takes the next id in the frame and keeps its mode in step with what the history holds. */
+export function allocate(frame: Frame, history: History): OperationId {
+  frame.counter += 1
+  const id = Ids.operationId(frame.scope, frame.counter)
+  if (frame.mode === 'Replay') {
+    const record = history.get(id.wire)
+    if (record === undefined) {
+      if (!history.has(Ids.wireId(`${id.raw}-1`))) frame.mode = 'Execution'
+    } else if (!TERMINAL_STATUSES.has(record.Status)) {
+      frame.mode = 'Execution'
+    }
+  }
+  return id
+}
+
+export function childFrame(parent: Frame, id: OperationId, mode: Mode, name: string | undefined, options: ChildOptionsData): Frame {
+  const frame: Frame = { scope: Ids.childScope(parent.scope, id, options.virtual), counter: 0, mode, id, options }
+  return name === undefined ? frame : { ...frame, name }
+}

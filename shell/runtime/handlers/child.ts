@@ -1,0 +1,88 @@
+/**
+ * Opens and closes child contexts (ChildBegin / ChildEnd effects). Entering pushes a frame with the
+ * child's id scope; a new non-virtual context's START is enqueued and the fiber steps aside once, as
+ * the official SDK's awaited plugin hook does, so that sibling branches start before any of them
+ * runs. Closing marks the context finished before its result is serialized (PROTOCOL.md §7.5).
+ */
+import * as ChildContext from '../../../core/operations/child-context.js'
+import { reduce } from '../../../core/reduce.js'
+import type { Request } from '../../../core/request.js'
+import type { ChildBeginEffect, ChildEndEffect, ChildEntry } from '../../effect.js'
+import { DurableOperationError, fromData, toErrorObject } from '../../errors.js'
+import type { Fiber } from '../fiber.js'
+import { allocate, childFrame } from '../frame.js'
+import { Deferred, type Runtime } from '../runtime.js'
+import { andThen, deserializeWith, serializeWith, terminal } from './common.js'
+
+function mapped(effectOptions: { errorMapper?: (e: Error) => Error }, error: Error): Error {
+  if (effectOptions.errorMapper === undefined) return error
+  const original = error instanceof DurableOperationError && error.cause instanceof Error ? error.cause : error
+  return effectOptions.errorMapper(original)
+}
+
+export function handleChildBegin(runtime: Runtime, fiber: Fiber, effect: ChildBeginEffect): unknown {
+  const parent = fiber.frame
+  const id = allocate(parent, runtime.history)
+  const { options } = effect
+  const request: Request = {
+    _tag: 'ChildBegin',
+    id,
+    subType: options.subType,
+    virtual: options.virtual,
+    ...(effect.name !== undefined ? { name: effect.name } : {}),
+    ...(options.mapping !== undefined ? { mapping: options.mapping } : {}),
+  }
+  const transition = reduce(runtime.history, request)
+  const decision = transition.decision
+  switch (decision._tag) {
+    case 'Replay':
+      if (!options.virtual) runtime.queue.finish(id.raw)
+      return andThen(deserializeWith(runtime, options.serdes, decision.payload, id, effect.name), (value): ChildEntry => ({ replayed: true, value }))
+    case 'Raise':
+      runtime.queue.finish(id.raw)
+      throw mapped(options, fromData(decision.error))
+    case 'EnterChild': {
+      const mode = decision.mode === 'ReplaySucceeded' ? 'ReplaySucceeded' : options.virtual ? 'Execution' : runtime.history.has(id.wire) ? 'Replay' : 'Execution'
+      fiber.frames.push(childFrame(parent, id, mode, effect.name, options))
+      const entry: ChildEntry = { replayed: false }
+      if (transition.updates.length === 0) return entry
+      void runtime.checkpoint(id, transition)
+      return new Deferred(entry)
+    }
+    default:
+      return terminal(runtime, decision)
+  }
+}
+
+export function handleChildEnd(runtime: Runtime, fiber: Fiber, effect: ChildEndEffect): unknown {
+  const frame = fiber.frames.pop()
+  const id = frame?.id
+  const options = frame?.options
+  if (frame === undefined || id === undefined || options === undefined) throw new Error('ChildEnd without a matching ChildBegin')
+  const base = {
+    id,
+    subType: options.subType,
+    virtual: options.virtual,
+    ...(frame.name !== undefined ? { name: frame.name } : {}),
+  }
+  if (!options.virtual) runtime.queue.finish(id.raw)
+  const outcome = effect.outcome
+  if (!outcome.ok) {
+    const error = toErrorObject(outcome.error)
+    const transition = reduce(runtime.history, { _tag: 'ChildFailed', ...base, error, ...(options.mapping !== undefined ? { mapping: options.mapping } : {}) })
+    void runtime.checkpoint(id, transition)
+    if (transition.decision._tag !== 'Raise') return terminal(runtime, transition.decision)
+    throw mapped(options, fromData(transition.decision.error))
+  }
+  return andThen(serializeWith(runtime, options.serdes, outcome.value, id, frame.name), (payload) => {
+    const summary = ChildContext.isOversized(payload) && options.summaryGenerator !== undefined ? options.summaryGenerator(outcome.value) : undefined
+    const transition = reduce(runtime.history, {
+      _tag: 'ChildSucceeded',
+      ...base,
+      ...(payload !== undefined ? { payload } : {}),
+      ...(summary !== undefined ? { summary } : {}),
+    })
+    void runtime.checkpoint(id, transition)
+    return deserializeWith(runtime, options.serdes, payload, id, frame.name)
+  })
+}

@@ -1,0 +1,69 @@
+/**
+ * Runs `step` effects: asks the core what the record allows, runs the user function for an
+ * attempt (after its START is confirmed when at-most-once), and reports the outcome, consulting the
+ * retry strategy on failure. Replays answer synchronously.
+ */
+import { reduce } from '../../../core/reduce.js'
+import type { OperationId } from '../../../core/types.js'
+import type { StepEffect } from '../../effect.js'
+import { toErrorObject } from '../../errors.js'
+import { retryPresets, toVerdict } from '../../retry.js'
+import type { Fiber } from '../fiber.js'
+import { allocate } from '../frame.js'
+import type { Runtime } from '../runtime.js'
+import { deserializeWith, parkThen, raise, serializeWith, terminal } from './common.js'
+import { stepLogger } from './step-logger.js'
+
+export function handleStep(runtime: Runtime, fiber: Fiber, effect: StepEffect): unknown {
+  return stepAt(runtime, allocate(fiber.frame, runtime.history), effect, false)
+}
+
+function stepAt(runtime: Runtime, id: OperationId, effect: StepEffect, recheck: boolean): unknown {
+  const request = { _tag: 'StepBegin', id, semantics: effect.semantics, ...(effect.name !== undefined ? { name: effect.name } : {}), ...(recheck ? { recheck } : {}) } as const
+  const transition = reduce(runtime.history, request)
+  const decision = transition.decision
+  switch (decision._tag) {
+    case 'Replay':
+      return deserializeWith(runtime, effect.serdes, decision.payload, id, effect.name)
+    case 'Raise':
+      return raise(decision)
+    case 'Park':
+      return parkThen(runtime, id, transition, () => stepAt(runtime, id, effect, true))
+    case 'RunStep':
+      return attempt(runtime, id, effect, decision.attempt, runtime.checkpoint(id, transition))
+    case 'StepInterrupted':
+      return fail(runtime, id, effect, decision.attempt, Object.assign(new Error(decision.error.ErrorMessage), { name: 'StepInterruptedError' }))
+    default:
+      return terminal(runtime, decision)
+  }
+}
+
+async function attempt(runtime: Runtime, id: OperationId, effect: StepEffect, attemptNumber: number, started: Promise<void> | undefined): Promise<unknown> {
+  if (started !== undefined) await started
+  let value: unknown
+  try {
+    value = await runtime.userCode(() => effect.fn({ logger: stepLogger(runtime, id, effect.name, attemptNumber), attempt: attemptNumber }))
+  } catch (error) {
+    return fail(runtime, id, effect, attemptNumber, error)
+  }
+  const payload = await serializeWith(runtime, effect.serdes, value, id, effect.name)
+  const transition = reduce(runtime.history, { _tag: 'StepSucceeded', id, ...(effect.name !== undefined ? { name: effect.name } : {}), ...(payload !== undefined ? { payload } : {}) })
+  await runtime.checkpoint(id, transition)
+  return deserializeWith(runtime, effect.serdes, payload, id, effect.name)
+}
+
+async function fail(runtime: Runtime, id: OperationId, effect: StepEffect, attemptNumber: number, error: unknown): Promise<unknown> {
+  const forStrategy = error instanceof Error ? error : new Error('Unknown Error')
+  const decision = await runtime.userCode(() => (effect.retryStrategy ?? retryPresets.default)(forStrategy, attemptNumber))
+  const transition = reduce(runtime.history, {
+    _tag: 'StepFailed',
+    id,
+    ...(effect.name !== undefined ? { name: effect.name } : {}),
+    error: toErrorObject(error),
+    verdict: toVerdict(decision),
+  })
+  await runtime.checkpoint(id, transition)
+  const outcome = transition.decision
+  if (outcome._tag === 'Raise') return raise(outcome)
+  return stepAt(runtime, id, effect, true)
+}

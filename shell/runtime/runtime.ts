@@ -1,0 +1,204 @@
+/**
+ * The interpreter (in the style of redux-saga's proc): a loop that steps fibers until each parks,
+ * never recursing per operation, so replaying 100,000 operations keeps a flat stack. A handler
+ * answers an effect synchronously (replay) or with a promise (user code, checkpoints, waiting for a
+ * record to change). When no fiber can run, no user code is executing and the checkpoint queue is
+ * idle, the invocation suspends if something is parked on the service; the check runs one macrotask
+ * later so that every promise chain that can still progress has done so.
+ */
+import type { Operation, OperationId } from '../../core/types.js'
+import type { Transition } from '../../core/transition.js'
+import type { CheckpointQueue } from '../checkpoint-queue.js'
+import { DurableSdkError } from '../errors.js'
+import type { Effect, Op } from '../effect.js'
+import { Fiber, type Outcome } from './fiber.js'
+import type { Frame } from './frame.js'
+
+export type Handler = (runtime: Runtime, fiber: Fiber, effect: never) => unknown
+
+/** Returned by a handler to continue the fiber later, behind every fiber already runnable. */
+export class Deferred {
+  constructor(readonly value: unknown) {}
+}
+
+export type Ending =
+  | { readonly _tag: 'Settled'; readonly outcome: Outcome }
+  | { readonly _tag: 'Suspended' }
+  | { readonly _tag: 'Terminated'; readonly error: DurableSdkError | Error; readonly failure: 'execution' | 'invocation' }
+
+interface Waiter {
+  readonly id: OperationId
+  readonly status: string | undefined
+  readonly wake: () => void
+}
+
+export class Runtime {
+  private readonly runnable: Fiber[] = []
+  private head = 0
+  private wakeLoop: (() => void) | undefined
+  private executing = 0
+  private progress = 0
+  private readonly waiters = new Map<string, Waiter[]>()
+  private ending: Ending | undefined
+  current: Fiber | undefined
+
+  constructor(
+    readonly arn: string,
+    readonly history: Map<string, Operation>,
+    readonly queue: CheckpointQueue,
+    private readonly handlers: Readonly<Record<Effect['_tag'], Handler>>,
+  ) {}
+
+  /** Runs the workflow until it settles, suspends or is terminated. */
+  async run(workflow: Op<unknown>, frame: Frame): Promise<Ending> {
+    void this.spawn(workflow, frame).then((outcome) => this.end({ _tag: 'Settled', outcome }))
+    for (;;) {
+      this.drain()
+      if (this.ending !== undefined) return this.ending
+      await new Promise<void>((resolve) => {
+        this.wakeLoop = resolve
+        setImmediate(() => this.checkSuspension())
+      })
+      this.wakeLoop = undefined
+    }
+  }
+
+  /** Starts a fiber now (it runs until it first parks) and returns its outcome. */
+  spawn(op: Op<unknown>, frame: Frame): Promise<Outcome> {
+    return new Promise<Outcome>((settle) => {
+      const fiber = new Fiber(op, frame, settle)
+      this.step(fiber)
+    })
+  }
+
+  resume(fiber: Fiber, outcome: Outcome): void {
+    if (!outcome.ok && outcome.error instanceof DurableSdkError) return this.fail(outcome.error)
+    fiber.next = outcome
+    this.runnable.push(fiber)
+    this.progress++
+    this.wakeLoop?.()
+  }
+
+  /** Lets the loop re-check for suspension (user code ended, the queue went idle). */
+  poke(): void {
+    this.progress++
+    this.wakeLoop?.()
+  }
+
+  /** An SDK failure (serdes, checkpoint, configuration) ends the invocation as its code says. */
+  fail(error: DurableSdkError): void {
+    this.end({ _tag: 'Terminated', failure: error.failure, error })
+  }
+
+  end(ending: Ending): void {
+    if (this.ending !== undefined) return
+    this.ending = ending
+    this.wakeLoop?.()
+  }
+
+  get ended(): boolean {
+    return this.ending !== undefined
+  }
+
+  /** Queues the transition's updates for `id`; resolves on acknowledgement when `confirm`. */
+  checkpoint(id: OperationId, transition: Transition): Promise<void> | undefined {
+    if (transition.updates.length === 0) return undefined
+    return this.queue.enqueue(id.raw, transition.updates, transition.confirm)
+  }
+
+  /** Runs user code, counted so that the invocation does not suspend while it runs. */
+  async userCode<T>(fn: () => T | Promise<T>): Promise<T> {
+    this.executing++
+    try {
+      return await fn()
+    } finally {
+      this.executing--
+      this.poke()
+    }
+  }
+
+  /** Resolves when the record of `id` changes status; until then the fiber counts as parked. */
+  waitForChange(id: OperationId): Promise<void> {
+    return new Promise<void>((wake) => {
+      const list = this.waiters.get(id.wire) ?? []
+      list.push({ id, status: this.history.get(id.wire)?.Status, wake })
+      this.waiters.set(id.wire, list)
+      this.progress++
+    })
+  }
+
+  /** Merges operations from a checkpoint response and wakes the waiters whose record changed. */
+  mergeOperations(operations: readonly Operation[]): void {
+    for (const op of operations) {
+      this.history.set(op.Id, op)
+      const list = this.waiters.get(op.Id)
+      if (list === undefined) continue
+      const stay = list.filter((w) => w.status === op.Status)
+      for (const w of list) if (w.status !== op.Status) w.wake()
+      if (stay.length === 0) this.waiters.delete(op.Id)
+      else this.waiters.set(op.Id, stay)
+    }
+  }
+
+  private drain(): void {
+    while (this.head < this.runnable.length && this.ending === undefined) {
+      const fiber = this.runnable[this.head++]!
+      this.step(fiber)
+    }
+    this.runnable.length = 0
+    this.head = 0
+  }
+
+  private step(fiber: Fiber): void {
+    const previous = this.current
+    this.current = fiber
+    try {
+      for (;;) {
+        if (this.ending !== undefined) return
+        const effect = fiber.advance()
+        if (effect === undefined) return
+        let answer: unknown
+        try {
+          answer = (this.handlers[effect._tag] as (r: Runtime, f: Fiber, e: Effect) => unknown)(this, fiber, effect)
+        } catch (error) {
+          if (error instanceof DurableSdkError) return this.fail(error)
+          fiber.next = { ok: false, error }
+          continue
+        }
+        if (answer instanceof Promise) {
+          answer.then(
+            (value) => this.resume(fiber, { ok: true, value }),
+            (error) => this.resume(fiber, { ok: false, error }),
+          )
+          return
+        }
+        if (answer instanceof Deferred) {
+          fiber.next = { ok: true, value: answer.value }
+          this.runnable.push(fiber)
+          return
+        }
+        fiber.next = { ok: true, value: answer }
+      }
+    } finally {
+      this.current = previous
+    }
+  }
+
+  private parkedOnService(): number {
+    let count = 0
+    for (const list of this.waiters.values()) for (const w of list) if (!this.queue.isUnderFinished(w.id.raw)) count++
+    return count
+  }
+
+  private checkSuspension(): void {
+    if (this.ending !== undefined || this.head < this.runnable.length || this.runnable.length > 0) return
+    if (this.executing > 0 || !this.queue.idle) return
+    const before = this.progress
+    setImmediate(() => {
+      if (this.progress !== before || this.ending !== undefined || this.executing > 0 || !this.queue.idle) return
+      if (this.runnable.length > 0) return
+      if (this.parkedOnService() > 0) this.end({ _tag: 'Suspended' })
+      else this.end({ _tag: 'Terminated', failure: 'invocation', error: new Error('The workflow is blocked with nothing outstanding in the service; this is a bug in durable-yield, please report it.') })
+    })
+  }
+}
