@@ -42,7 +42,10 @@ export const mapMinSuccessful: Scenario = {
     })
     return summary(r)
   }, { client }),
-  expected: { status: 'SUCCEEDED' },
+  expected: {
+    status: 'SUCCEEDED',
+    result: { results: ['A', 'B', 'C', 'STARTED'], status: 'SUCCEEDED', reason: 'MIN_SUCCESSFUL_REACHED', successCount: 3, failureCount: 0 },
+  },
 }
 
 /** TV12 (second part): item 2 fails, one failure tolerated; the outer context still SUCCEEDs. */
