@@ -1,0 +1,51 @@
+/**
+ * Entry point of the `durable-yield` CLI (bin/durable-yield.js loads it, or dist/cli.js once built).
+ * Dispatches on the first word; each command lives in its own module and returns an exit code.
+ * Implemented: `run`. Not yet: `serve`, `history`, `callback`, `conformance` (needs a target
+ * factory wired to the engine), `bundle`, `replay-check`.
+ */
+import { RUN_USAGE } from './args.js'
+import { runCommand } from './run-command.js'
+
+const USAGE = `${RUN_USAGE}\n`
+
+type Write = (text: string) => boolean
+
+function write(stream: NodeJS.WriteStream, raw: Write, text: string): Promise<void> {
+  return new Promise((done) => (raw(text) ? done() : stream.once('drain', done)))
+}
+
+/** stdout is for the command's own output: whatever the workflow prints (logger, console.log) goes to stderr. */
+function claimStdout(): Write {
+  const raw: Write = process.stdout.write.bind(process.stdout) as Write
+  process.stdout.write = process.stderr.write.bind(process.stderr) as typeof process.stdout.write
+  return raw
+}
+
+export async function main(argv: readonly string[]): Promise<number> {
+  const [command, ...rest] = argv
+  const pending: Promise<void>[] = []
+  const out = claimStdout()
+  const err: Write = process.stderr.write.bind(process.stderr) as Write
+  const io = {
+    cwd: process.cwd(),
+    stdout: (t: string) => void pending.push(write(process.stdout, out, t)),
+    stderr: (t: string) => void pending.push(write(process.stderr, err, t)),
+    stderrIsTty: process.stderr.isTTY === true,
+  }
+  let code: number
+  if (command === 'run') code = await runCommand(rest, io)
+  else if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+    io.stdout(USAGE)
+    code = command === undefined ? 2 : 0
+  } else {
+    io.stderr(`durable-yield: unknown command ${command} (available: run)\n`)
+    code = 2
+  }
+  await Promise.all(pending)
+  return code
+}
+
+const code = await main(process.argv.slice(2))
+// Exit explicitly: a handler module may leave timers or sockets open.
+process.exit(code)
