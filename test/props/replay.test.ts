@@ -61,4 +61,18 @@ test('should not mutate the history and give deep-equal answers to the same requ
   )
 })
 
+test('should never mention a virtual context in any update, neither as Id nor as ParentId', () => {
+  fc.assert(
+    fc.property(workflow, (wf) => {
+      const outcome = runToCompletion(wf)
+      const virtual = new Set(outcome.seen.flatMap((s) => (s.request._tag === 'ChildBegin' && s.request.virtual ? [s.request.id.wire] : [])))
+      for (const update of outcome.seen.flatMap((s) => s.transition.updates)) {
+        assert.not.ok(virtual.has(update.Id), update.Id)
+        assert.not.ok(update.ParentId !== undefined && virtual.has(update.ParentId), update.ParentId)
+      }
+    }),
+    RUNS,
+  )
+})
+
 test.run()
