@@ -160,7 +160,7 @@ TV10('should confirm START with the input and the options, then park; replay the
   assert.equal(play(state({ ...callB, Status: 'SUCCEEDED', ChainedInvokeDetails: { Result: '{"sum":2}' } }), [begin]).decisions, [{ _tag: 'Replay', payload: '{"sum":2}' }])
   const timedOut = state({ ...callB, Status: 'TIMED_OUT', ChainedInvokeDetails: { Error: { ErrorType: 'Sandbox.Timedout', ErrorMessage: 'timed out', ErrorData: 'x' } } })
   assert.equal(play(timedOut, [begin]).decisions, [
-    { _tag: 'Raise', error: { errorType: 'InvokeError', message: 'timed out', cause: { name: 'Sandbox.Timedout', message: 'timed out' }, errorData: 'x' } },
+    { _tag: 'Raise', error: { errorType: 'InvokeError', message: 'timed out', cause: { name: 'Error', message: 'timed out' }, errorData: 'x' } },
   ])
 })
 

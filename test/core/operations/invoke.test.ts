@@ -62,14 +62,21 @@ test('should replay undefined when SUCCEEDED without Result', () => {
 })
 
 for (const status of ['FAILED', 'TIMED_OUT', 'STOPPED', 'CANCELLED'] as const) {
-  test(`should raise InvokeError with message, cause and ErrorData when ${status}`, () => {
+  test(`should raise InvokeError with message, a plain Error(message) cause and ErrorData when ${status}`, () => {
     const error = { ErrorType: 'Sandbox.Timedout', ErrorMessage: 'timed out', ErrorData: 'x' }
     assert.equal(Invoke.begin(record(status, { Error: error }), begin()).decision, {
       _tag: 'Raise',
-      error: { errorType: 'InvokeError', message: 'timed out', cause: { name: 'Sandbox.Timedout', message: 'timed out' }, errorData: 'x' },
+      error: { errorType: 'InvokeError', message: 'timed out', cause: { name: 'Error', message: 'timed out' }, errorData: 'x' },
     })
   })
 }
+
+test('should raise InvokeError "Invoke failed" without a cause when the error has no message (2.4)', () => {
+  assert.equal(Invoke.begin(record('FAILED', { Error: { ErrorType: 'X', ErrorMessage: '', ErrorData: 'd' } }), begin()).decision, {
+    _tag: 'Raise',
+    error: { errorType: 'InvokeError', message: 'Invoke failed', errorData: 'd' },
+  })
+})
 
 test('should raise InvokeError "Invoke failed" when the failure has no error record', () => {
   assert.equal(Invoke.begin(record('FAILED'), begin()).decision, { _tag: 'Raise', error: { errorType: 'InvokeError', message: 'Invoke failed' } })
