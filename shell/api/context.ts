@@ -4,7 +4,7 @@
  * step, as PROTOCOL.md §5.4 lays out).
  */
 import type { ErrorMapping } from '../../core/request.js'
-import type { ChildEntry, DurationLike, Op, RetryStrategy, StepContext } from '../effect.js'
+import type { ChildEntry, DurationLike, Effect, Op, RetryStrategy, StepContext } from '../effect.js'
 import { passThroughSerdes, type Serdes } from '../serdes.js'
 import { createCallback, step } from './leaf.js'
 
@@ -17,6 +17,12 @@ export interface ChildContextOptions<A> {
 }
 
 type Body<A> = () => Op<A>
+
+/**
+ * The official SDK closes a context after `await fn(ctx)`: one microtask after the body settles, so a
+ * branch that ends at once is closed after its siblings have started their first operations.
+ */
+const settleTick: Effect = { _tag: 'Await', promise: Promise.resolve() }
 
 /** Internal form with the error mapping of the composite that uses it. */
 export function* enterChild<A>(name: string | undefined, body: Body<A>, options: ChildContextOptions<A>, mapping?: ErrorMapping): Op<A> {
@@ -37,8 +43,10 @@ export function* enterChild<A>(name: string | undefined, body: Body<A>, options:
   try {
     value = yield* body()
   } catch (error) {
+    yield settleTick
     return (yield { _tag: 'ChildEnd', outcome: { ok: false, error } }) as A
   }
+  yield settleTick
   return (yield { _tag: 'ChildEnd', outcome: { ok: true, value } }) as A
 }
 
