@@ -54,8 +54,17 @@ for (const status of ['STARTED', 'SUCCEEDED', 'FAILED', 'TIMED_OUT'] as const) {
   })
 }
 
-Begin('should raise CallbackError when the record has no CallbackId', () => {
-  assert.equal(Callback.begin(record('SUCCEEDED', { Result: 'x' }), begin()).decision, {
+for (const status of ['SUCCEEDED', 'FAILED', 'TIMED_OUT'] as const) {
+  Begin(`should raise CallbackError "No callback ID found for callback" when ${status} has no CallbackId (2.4)`, () => {
+    assert.equal(Callback.begin(record(status, { Result: 'x' }), begin()).decision, {
+      _tag: 'Raise',
+      error: { errorType: 'CallbackError', message: 'No callback ID found for callback: 1' },
+    })
+  })
+}
+
+Begin('should raise CallbackError "…for started callback" when a STARTED record has no CallbackId', () => {
+  assert.equal(Callback.begin(record('STARTED', {}), begin()).decision, {
     _tag: 'Raise',
     error: { errorType: 'CallbackError', message: 'No callback ID found for started callback: 1' },
   })
