@@ -7,7 +7,8 @@
  * | absent                    | CallbackBegin           | Park(Callback)                        | START CallbackOptions| yes     |
  * | absent (recheck)          | CallbackBegin           | Raise(CallbackError no id)            | —                    | —       |
  * | any, with CallbackId      | CallbackBegin           | CallbackCreated(id)                   | —                    | —       |
- * | any, without CallbackId   | CallbackBegin           | Raise(CallbackError no id)            | —                    | —       |
+ * | STARTED / other, no CallbackId | CallbackBegin      | Raise(CallbackError no id, "started") | —                    | —       |
+ * | SUCCEEDED / FAILED / TIMED_OUT, no CallbackId | CallbackBegin | Raise(CallbackError no id) | —             | —       |
  * | STARTED / PENDING / READY | CallbackAwait           | Park(Callback)                        | —                    | —       |
  * | SUCCEEDED                 | CallbackAwait           | Replay(Result)                        | —                    | —       |
  * | FAILED / CANCELLED / STOPPED | CallbackAwait        | Raise(CallbackExternalError)          | —                    | —       |
@@ -20,6 +21,8 @@ import { decide, type Transition } from '../transition.js'
 import type { Operation } from '../types.js'
 import { update } from './update.js'
 
+const FINISHED: ReadonlySet<Operation['Status']> = new Set(['SUCCEEDED', 'FAILED', 'TIMED_OUT'])
+
 export function begin(record: Operation | undefined, request: RequestOf<'CallbackBegin'>): Transition {
   if (record === undefined && request.recheck !== true) {
     const start = update(request.id, 'CALLBACK', 'Callback', 'START', request.name, { CallbackOptions: request.options })
@@ -27,9 +30,11 @@ export function begin(record: Operation | undefined, request: RequestOf<'Callbac
   }
   const callbackId = record?.CallbackDetails?.CallbackId
   if (callbackId === undefined) {
+    // 2.4 words it differently for a callback it found already finished
+    const which = record !== undefined && FINISHED.has(record.Status) ? 'callback' : 'started callback'
     return decide({
       _tag: 'Raise',
-      error: { errorType: 'CallbackError', message: `No callback ID found for started callback: ${request.id.raw}` },
+      error: { errorType: 'CallbackError', message: `No callback ID found for ${which}: ${request.id.raw}` },
     })
   }
   return decide({ _tag: 'CallbackCreated', callbackId })

@@ -8,12 +8,12 @@
  * | absent (recheck)             | InvokeBegin | Corrupt             | —                                         | —       |
  * | STARTED / PENDING / READY    | InvokeBegin | Park(Invoke)        | —                                         | —       |
  * | SUCCEEDED                    | InvokeBegin | Replay(Result)      | —                                         | —       |
- * | FAILED / TIMED_OUT / STOPPED / CANCELLED | InvokeBegin | Raise(InvokeError) | —                          | —       |
+ * | FAILED / TIMED_OUT / STOPPED / CANCELLED | InvokeBegin | Raise(InvokeError, cause Error(msg)) | —          | —       |
  */
 import * as Errors from '../errors.js'
 import type { RequestOf } from '../request.js'
 import { decide, type Transition } from '../transition.js'
-import type { Operation } from '../types.js'
+import type { ErrorObject, Operation } from '../types.js'
 import { update } from './update.js'
 
 export function begin(record: Operation | undefined, request: RequestOf<'InvokeBegin'>): Transition {
@@ -40,8 +40,15 @@ export function begin(record: Operation | undefined, request: RequestOf<'InvokeB
     case 'TIMED_OUT':
     case 'STOPPED':
     case 'CANCELLED':
-      return decide({ _tag: 'Raise', error: Errors.wrap('InvokeError', record.ChainedInvokeDetails?.Error) })
+      return decide({ _tag: 'Raise', error: invokeError(record.ChainedInvokeDetails?.Error) })
     default:
       return decide({ _tag: 'Park', reason: 'Invoke' })
   }
+}
+
+/** 2.4 keeps only a plain Error(ErrorMessage) as the cause: the recorded ErrorType is not its name. */
+function invokeError(error: ErrorObject | undefined): Errors.DurableErrorData {
+  const data: Errors.DurableErrorData = { errorType: 'InvokeError', message: error?.ErrorMessage || Errors.DEFAULT_MESSAGES.InvokeError }
+  const withCause = error?.ErrorMessage ? { ...data, cause: { name: 'Error', message: error.ErrorMessage } } : data
+  return error?.ErrorData === undefined ? withCause : { ...withCause, errorData: error.ErrorData }
 }
