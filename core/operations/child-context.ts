@@ -23,7 +23,9 @@ import * as Errors from '../errors.js'
 import type { ErrorMapping, RequestOf } from '../request.js'
 import { decide, type Transition } from '../transition.js'
 import { TERMINAL_STATUSES, type ErrorObject, type Operation } from '../types.js'
+import * as Combinators from './combinators.js'
 import { update } from './update.js'
+import * as WaitForCallback from './wait-for-callback.js'
 
 /** Results strictly larger than this many UTF-8 bytes are not stored inline (PROTOCOL.md §11). */
 export const REPLAY_CHILDREN_THRESHOLD = 262_144
@@ -84,18 +86,7 @@ export function mapFailure(error: ErrorObject | undefined, mapping: ErrorMapping
   // 2.4 skips the error mapper when nothing was recorded, whatever the mapping
   if (error === undefined) return { errorType: 'ChildContextError', message: 'Child context failed' }
   const original = Errors.fromErrorObject(error)
-  if (mapping === 'callback') {
-    switch (original.errorType) {
-      case 'CallbackError':
-      case 'CallbackExternalError':
-      case 'CallbackTimeoutError':
-        return original
-      case 'StepError':
-        return { errorType: 'CallbackSubmitterError', message: original.message, cause: original }
-      default:
-        break
-    }
-  }
-  const errorType = mapping === 'combinator' ? 'PromiseCombinatorError' : 'ChildContextError'
-  return { errorType, message: original.message, cause: original }
+  if (mapping === 'callback') return WaitForCallback.surfaceFailure(original)
+  if (mapping === 'combinator') return Combinators.surfaceFailure(original)
+  return { errorType: 'ChildContextError', message: original.message, cause: original }
 }
