@@ -88,7 +88,7 @@ export function durable<I = unknown, R = unknown>(workflow: Workflow<I, R>, opti
     )
     const userInput = JSON.parse(History.inputPayload(history)) as I
     const ending = await rt.run(workflow(userInput, { logger, executionArn: arn }), rootFrame(History.startsInReplay(history)))
-    return finish(rt, queue, ending)
+    return finish(queue, ending)
   }
 }
 
@@ -96,15 +96,14 @@ async function drained(queue: CheckpointQueue): Promise<void> {
   while (!queue.idle) await new Promise((resolve) => setImmediate(resolve))
 }
 
-async function finish(runtime: Runtime, queue: CheckpointQueue, ending: Awaited<ReturnType<Runtime['run']>>): Promise<InvocationOutput> {
+async function finish(queue: CheckpointQueue, ending: Awaited<ReturnType<Runtime['run']>>): Promise<InvocationOutput> {
   if (ending._tag === 'Terminated') {
     if (ending.error instanceof DurableSdkError && ending.error.code !== 'CHECKPOINT_EXECUTION' && ending.error.code !== 'CHECKPOINT_INVOCATION') await drained(queue)
     if (ending.failure === 'invocation') throw ending.error
     return { Status: 'FAILED', Error: { ErrorType: ending.error.name, ErrorMessage: ending.error.message } }
   }
   await drained(queue)
-  if (runtime.ended && ending._tag === 'Suspended') return { Status: 'PENDING' }
-  if (ending._tag !== 'Settled') return { Status: 'PENDING' }
+  if (ending._tag === 'Suspended') return { Status: 'PENDING' }
   if (!ending.outcome.ok) return Execution.failed(toErrorObject(ending.outcome.error)).output
   const json = ending.outcome.value === undefined ? undefined : JSON.stringify(ending.outcome.value)
   const completion = Execution.succeeded(json, Date.now())
