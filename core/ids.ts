@@ -40,11 +40,6 @@ export function childScope(parent: Scope, id: OperationId, virtual: boolean): Sc
     : { prefix: id.raw, parentWire: parent.parentWire, virtual: true }
 }
 
-/** True when `raw` is `ancestor` itself or lies below it (`1-2` is under `1`, `12` is not). */
-export function isWithin(raw: string, ancestor: string): boolean {
-  return raw === ancestor || (raw.length > ancestor.length && raw.startsWith(ancestor) && raw[ancestor.length] === '-')
-}
-
 /** Every proper ancestor prefix of a raw id, nearest first: `1-2-3` → `1-2`, `1`. */
 export function ancestorsOf(raw: string): string[] {
   const out: string[] = []

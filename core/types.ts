@@ -18,20 +18,6 @@ export type OperationStatus =
   | 'TIMED_OUT'
   | 'STOPPED'
 
-/** SubType strings the SDK writes (PROTOCOL.md §3.4); a child context may carry any other string. */
-export type KnownSubType =
-  | 'Step'
-  | 'WaitForCondition'
-  | 'Wait'
-  | 'Callback'
-  | 'ChainedInvoke'
-  | 'RunInChildContext'
-  | 'WaitForCallback'
-  | 'Map'
-  | 'MapIteration'
-  | 'Parallel'
-  | 'ParallelBranch'
-
 export const TERMINAL_STATUSES: ReadonlySet<OperationStatus> = new Set([
   'SUCCEEDED',
   'FAILED',

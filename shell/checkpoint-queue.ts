@@ -37,8 +37,6 @@ export class CheckpointQueue {
   private failed = false
   private forced: (() => void)[] = []
   private readonly finished = new Set<string>()
-  calls = 0
-  updatesSent = 0
 
   constructor(
     private readonly client: DurableClient,
@@ -76,14 +74,6 @@ export class CheckpointQueue {
     return confirmation
   }
 
-  /** An empty checkpoint that refreshes the state (used to poll for timers that fired). */
-  refresh(): Promise<void> {
-    return new Promise((resolve) => {
-      this.forced.push(resolve)
-      this.schedule()
-    })
-  }
-
   private schedule(): void {
     if (this.scheduled || this.inFlight || this.failed) return
     this.scheduled = true
@@ -118,8 +108,6 @@ export class CheckpointQueue {
     this.inFlight = true
     try {
       const result = await this.client.checkpoint(this.arn, this.token, batch.map((q) => q.update), randomUUID())
-      this.calls++
-      this.updatesSent += batch.length
       if (result.token !== undefined) this.token = result.token
       this.events.onOperations(result.operations)
       this.inFlight = false

@@ -136,10 +136,6 @@ export interface AwaitEffect {
   readonly promise: Promise<unknown>
 }
 
-export interface ContextEffect {
-  readonly _tag: 'Context'
-}
-
 export type Effect =
   | StepEffect
   | WaitEffect
@@ -153,6 +149,5 @@ export type Effect =
   | ForkEffect
   | JoinEffect
   | AwaitEffect
-  | ContextEffect
 
 export type EffectTag = Effect['_tag']

@@ -1,10 +1,9 @@
 /**
  * Serdes: how values become checkpoint payloads and back (PROTOCOL.md §10). The default is JSON with
  * `undefined` meaning "no payload". Callers always get the round-tripped value, on the first run as on
- * replay, so both paths return the same thing. A throwing serdes ends the invocation (Lambda retries).
+ * replay, so both paths return the same thing. A throwing serdes ends the invocation (Lambda retries):
+ * see shell/runtime/handlers/common.ts.
  */
-import { DurableSdkError } from './errors.js'
-
 export interface SerdesContext {
   readonly entityId: string
   readonly durableExecutionArn: string
@@ -24,20 +23,4 @@ export const jsonSerdes: Serdes<any> = {
 export const passThroughSerdes: Serdes<any> = {
   serialize: (value) => (value === undefined ? undefined : String(value)),
   deserialize: (data) => data,
-}
-
-export async function serialize<T>(serdes: Serdes<T>, value: T | undefined, context: SerdesContext, name?: string): Promise<string | undefined> {
-  try {
-    return await serdes.serialize(value, context)
-  } catch (cause) {
-    throw new DurableSdkError('SERDES_FAILED', `Serialization failed for step "${name ?? ''}" (${context.entityId}): ${String(cause)}`, context.entityId, { cause })
-  }
-}
-
-export async function deserialize<T>(serdes: Serdes<T>, data: string | undefined, context: SerdesContext, name?: string): Promise<T | undefined> {
-  try {
-    return await serdes.deserialize(data, context)
-  } catch (cause) {
-    throw new DurableSdkError('SERDES_FAILED', `Deserialization failed for step "${name ?? ''}" (${context.entityId}): ${String(cause)}`, context.entityId, { cause })
-  }
 }

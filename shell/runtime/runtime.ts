@@ -96,10 +96,6 @@ export class Runtime {
     this.wakeLoop?.()
   }
 
-  get ended(): boolean {
-    return this.ending !== undefined
-  }
-
   /** Queues the transition's updates for `id`; resolves on acknowledgement when `confirm`. */
   checkpoint(id: OperationId, transition: Transition): Promise<void> | undefined {
     if (transition.updates.length === 0) return undefined

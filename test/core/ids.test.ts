@@ -104,16 +104,7 @@ Parent('should re-root under a real child nested in a virtual one', () => {
 
 Parent.run()
 
-const Paths = suite('Ids.isWithin / ancestorsOf')
-
-Paths('should treat an id as within itself and its hierarchical ancestors only', () => {
-  assert.ok(Ids.isWithin('1', '1'))
-  assert.ok(Ids.isWithin('1-2-3', '1-2'))
-  assert.ok(Ids.isWithin('1-2-3', '1'))
-  assert.not.ok(Ids.isWithin('12', '1'))
-  assert.not.ok(Ids.isWithin('1-22', '1-2'))
-  assert.not.ok(Ids.isWithin('1', '1-2'))
-})
+const Paths = suite('Ids.ancestorsOf')
 
 Paths('should list ancestors nearest first', () => {
   assert.equal(Ids.ancestorsOf('1-2-3'), ['1-2', '1'])

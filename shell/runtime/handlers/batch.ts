@@ -8,7 +8,7 @@
 import * as Batch from '../../../core/operations/batch.js'
 import * as Ids from '../../../core/ids.js'
 import { TERMINAL_STATUSES } from '../../../core/types.js'
-import { BatchResult, type BatchItemResult } from '../../batch-result.js'
+import { BatchResult, toItem, type BatchItemResult } from '../../batch-result.js'
 import type { BatchEffect, BatchStatusView } from '../../effect.js'
 import { ChildContextError, DurableSdkError } from '../../errors.js'
 import type { Fiber, Outcome } from '../fiber.js'
@@ -59,7 +59,13 @@ function execute(runtime: Runtime, frame: Frame, effect: BatchEffect): Promise<B
           if (done) return
           active--
           results[index] = record(index, outcome)
-          progress = Batch.progressOf(results.filter((r): r is BatchItemResult<unknown> => r !== undefined).map((r) => ({ index: r.index, status: r.status, result: undefined }) as Batch.BatchItem), effect.count)
+          // counted as items settle: rebuilding the counts from every result would make a map O(n²)
+          progress = {
+            ...progress,
+            successCount: progress.successCount + (outcome.ok ? 1 : 0),
+            failureCount: progress.failureCount + (outcome.ok ? 0 : 1),
+            completedCount: progress.completedCount + 1,
+          }
           const v = verdict()
           if (Batch.isComplete(progress, effect.policy, v) || !Batch.shouldContinue(progress, effect.policy, v)) {
             done = true
@@ -87,6 +93,6 @@ async function replay(runtime: Runtime, frame: Frame, effect: BatchEffect): Prom
     }
     items.push(record(index, await runtime.spawn(effect.item(index), frame)))
   }
-  const progress = Batch.progressOf(items.map((r) => ({ index: r.index, status: r.status, result: undefined }) as Batch.BatchItem), effect.count)
+  const progress = Batch.progressOf(items.map(toItem), effect.count)
   return new BatchResult(items, recorded.reason ?? Batch.completionReason(progress, effect.policy))
 }

@@ -84,8 +84,3 @@ export function deserializeWith(
 export function andThen<T, U>(value: T | Promise<T>, next: (v: T) => U | Promise<U>): U | Promise<U> {
   return value instanceof Promise ? value.then(next) : next(value)
 }
-
-/** Serdes errors end the invocation (Lambda retries); other errors go back to the workflow. */
-export function isInvocationEnding(error: unknown): error is DurableSdkError {
-  return error instanceof DurableSdkError
-}

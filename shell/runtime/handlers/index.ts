@@ -21,5 +21,4 @@ export const handlers: Readonly<Record<Effect['_tag'], Handler>> = {
   Fork: handleFork as Handler,
   Join: handleJoin as Handler,
   Await: ((_r: unknown, _f: unknown, effect: { promise: Promise<unknown> }) => effect.promise) as Handler,
-  Context: (() => undefined) as Handler,
 }
