@@ -1,13 +1,30 @@
 /**
  * Entry point of the `durable-yield` CLI (bin/durable-yield.js loads it, or dist/cli.js once built).
  * Dispatches on the first word; each command lives in its own module and returns an exit code.
- * Implemented: `run`. Not yet: `serve`, `history`, `callback`, `conformance` (needs a target
- * factory wired to the engine), `bundle`, `replay-check`.
+ * Each command registers one line in COMMANDS (name, usage, entry point).
  */
 import { RUN_USAGE } from './args.js'
 import { runCommand } from './run-command.js'
 
-const USAGE = `${RUN_USAGE}\n`
+export interface CommandIo {
+  readonly cwd: string
+  readonly stdout: (text: string) => void
+  readonly stderr: (text: string) => void
+  readonly stderrIsTty: boolean
+}
+
+interface Command {
+  readonly usage: string
+  readonly run: (argv: readonly string[], io: CommandIo) => Promise<number>
+}
+
+const COMMANDS: Readonly<Record<string, Command>> = {
+  run: { usage: RUN_USAGE, run: runCommand },
+}
+
+const USAGE = `${Object.values(COMMANDS)
+  .map((c) => c.usage)
+  .join('\n')}\n`
 
 type Write = (text: string) => boolean
 
@@ -27,19 +44,20 @@ export async function main(argv: readonly string[]): Promise<number> {
   const pending: Promise<void>[] = []
   const out = claimStdout()
   const err: Write = process.stderr.write.bind(process.stderr) as Write
-  const io = {
+  const io: CommandIo = {
     cwd: process.cwd(),
     stdout: (t: string) => void pending.push(write(process.stdout, out, t)),
     stderr: (t: string) => void pending.push(write(process.stderr, err, t)),
     stderrIsTty: process.stderr.isTTY === true,
   }
   let code: number
-  if (command === 'run') code = await runCommand(rest, io)
+  const found = command === undefined ? undefined : COMMANDS[command]
+  if (found !== undefined) code = await found.run(rest, io)
   else if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
     io.stdout(USAGE)
     code = command === undefined ? 2 : 0
   } else {
-    io.stderr(`durable-yield: unknown command ${command} (available: run)\n`)
+    io.stderr(`durable-yield: unknown command ${command} (available: ${Object.keys(COMMANDS).join(', ')})\n`)
     code = 2
   }
   await Promise.all(pending)
