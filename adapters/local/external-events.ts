@@ -108,4 +108,5 @@ export function settleCallback(core: Core, tx: Tx, live: Live, cb: CallbackRecor
 }
 
 export const TIMEOUT_ERROR: ErrorObject = { ErrorType: 'Callback.Timeout', ErrorMessage: 'Callback timed out' }
-export const HEARTBEAT_ERROR: ErrorObject = { ErrorType: 'Callback.Timeout', ErrorMessage: 'Callback timed out on heartbeat' }
+// The service types a heartbeat expiry apart from the overall timeout (conformance callback/4-4 vs 4-11).
+export const HEARTBEAT_ERROR: ErrorObject = { ErrorType: 'Callback.Heartbeat', ErrorMessage: 'Callback timed out on heartbeat' }
