@@ -1,0 +1,1 @@
+export const runEngineBench = async (_json: boolean): Promise<undefined> => undefined
