@@ -5,6 +5,7 @@
  */
 import { RUN_USAGE } from './args.js'
 import { runCommand } from './run-command.js'
+import { conformanceCommand, CONFORMANCE_USAGE } from './conformance/cli-command.js'
 
 export interface CommandIo {
   readonly cwd: string
@@ -20,6 +21,7 @@ interface Command {
 
 const COMMANDS: Readonly<Record<string, Command>> = {
   run: { usage: RUN_USAGE, run: runCommand },
+  conformance: { usage: CONFORMANCE_USAGE, run: conformanceCommand },
 }
 
 const USAGE = `${Object.values(COMMANDS)

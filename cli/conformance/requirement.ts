@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs'
 import { basename, dirname, extname } from 'node:path'
 import * as E from 'fp-ts/lib/Either.js'
 import * as t from 'io-ts'
-import { parse } from 'yaml'
+import { parse, type Tags } from 'yaml'
 import { decodePath } from './decode-path.js'
 import { hasKey, isRecord, showValue } from './json-values.js'
 import type { ExpectedLogEntry } from './match-logs.js'
@@ -143,10 +143,21 @@ export function decodeRequirement(document: unknown, file: string, suite: string
   })
 }
 
+/**
+ * YAML 1.1 as PyYAML resolves it: PyYAML's booleans are yes/no, true/false and on/off (in three
+ * casings) but not the 1.1 spec's single letters, so `[x, y]` is two strings there, not `['x', true]`.
+ */
+const BOOL_TAG = 'tag:yaml.org,2002:bool'
+const pyYamlBooleans = (tags: Tags): Tags => [
+  ...tags.filter((tag) => typeof tag === 'string' || tag.tag !== BOOL_TAG),
+  { identify: (v) => v === true, default: true, tag: BOOL_TAG, test: /^(?:yes|Yes|YES|true|True|TRUE|on|On|ON)$/, resolve: () => true },
+  { identify: (v) => v === false, default: true, tag: BOOL_TAG, test: /^(?:no|No|NO|false|False|FALSE|off|Off|OFF)$/, resolve: () => false },
+]
+
 export function parseRequirementText(text: string, file: string, suite = basename(dirname(file))): E.Either<RequirementError, Requirement> {
   let document: unknown
   try {
-    document = parse(text, { version: '1.1' })
+    document = parse(text, { version: '1.1', customTags: pyYamlBooleans })
   } catch (error) {
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error)
     return E.left({ _tag: 'RequirementError', file, path: '', message: `${file}: not valid YAML: ${reason}. Fix the syntax.` })

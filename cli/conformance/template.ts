@@ -22,6 +22,8 @@ export interface FunctionMapping {
   /** Absolute folder the handler module is found in (`CodeUri` when it is a local path). */
   readonly codeDir: string
   readonly runtime?: string | undefined
+  /** `Properties.FunctionName`, else the logical id: the name chained invokes address it by. */
+  readonly functionName?: string | undefined
 }
 
 export type Coverage =
@@ -32,6 +34,8 @@ export type Coverage =
 export interface TemplateMapping {
   readonly templatePath: string
   readonly functions: ReadonlyMap<string, FunctionMapping>
+  /** Every function with a handler, mapped or not (chained-invoke targets are usually unmapped). */
+  readonly allFunctions: readonly FunctionMapping[]
   readonly notImplemented: ReadonlyMap<string, string>
   readonly warnings: readonly string[]
 }
@@ -54,7 +58,7 @@ const cloudFormationTags: Tags = INTRINSICS.flatMap((name) => {
 })
 
 const RequirementId = t.union([t.string, t.number])
-const FunctionProperties = t.partial({ Handler: t.string, CodeUri: t.unknown, Runtime: t.string })
+const FunctionProperties = t.partial({ Handler: t.string, CodeUri: t.unknown, Runtime: t.string, FunctionName: t.unknown })
 const TestingMetadataCodec = t.partial({
   TestDescription: t.union([t.array(RequirementId), t.null]),
   NotImplemented: t.union([t.array(t.intersection([t.type({ id: RequirementId }), t.partial({ reason: t.union([t.string, t.null]) })])), t.null]),
@@ -94,6 +98,7 @@ export function loadTemplate(templatePath: string): E.Either<TemplateError, Temp
   }
   const template = decoded.right
   const functions = new Map<string, FunctionMapping>()
+  const allFunctions: FunctionMapping[] = []
   const notImplemented = new Map<string, string>()
   const warnings: string[] = []
   const declareNotImplemented = (metadata: t.TypeOf<typeof TestingMetadataCodec> | null | undefined) => {
@@ -105,12 +110,15 @@ export function loadTemplate(templatePath: string): E.Either<TemplateError, Temp
     if (resource?.Type !== 'AWS::Serverless::Function') continue
     declareNotImplemented(resource.TestingMetadata)
     const ids = (resource.TestingMetadata?.TestDescription ?? []).map(String)
-    if (ids.length === 0) continue
     const handler = resource.Properties?.Handler ?? globals.Handler
+    if (handler === undefined && ids.length === 0) continue
     if (handler === undefined) return templateError(path, `Resources.${logicalId}.Properties.Handler is missing; set it to module.export (e.g. handlers.requirement_1_1).`)
     const codeUri = resource.Properties?.CodeUri ?? globals.CodeUri
     const runtime = resource.Properties?.Runtime ?? globals.Runtime
-    const mapping: FunctionMapping = { functionLogicalId: logicalId, handler, codeDir: resolve(dirname(path), typeof codeUri === 'string' ? codeUri : '.'), runtime }
+    const name = resource.Properties?.FunctionName
+    const functionName = typeof name === 'string' ? name : logicalId
+    const mapping: FunctionMapping = { functionLogicalId: logicalId, handler, codeDir: resolve(dirname(path), typeof codeUri === 'string' ? codeUri : '.'), runtime, functionName }
+    allFunctions.push(mapping)
     for (const id of ids) {
       const previous = functions.get(id)
       if (previous) warnings.push(`Requirement ${id} is listed by ${previous.functionLogicalId} and ${logicalId}; using ${previous.functionLogicalId}.`)
@@ -118,7 +126,7 @@ export function loadTemplate(templatePath: string): E.Either<TemplateError, Temp
     }
   }
   for (const id of notImplemented.keys()) if (functions.has(id)) warnings.push(`Requirement ${id} is both mapped to ${functions.get(id)?.functionLogicalId} and declared NotImplemented; it is run.`)
-  return E.right({ templatePath: path, functions, notImplemented, warnings })
+  return E.right({ templatePath: path, functions, allFunctions, notImplemented, warnings })
 }
 
 export function coverageOf(mapping: TemplateMapping, requirementId: string): Coverage {

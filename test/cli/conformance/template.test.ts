@@ -23,7 +23,7 @@ test('loadTemplate should tolerate CloudFormation short tags', () => {
 
 test('coverageOf should map an id to its function and handler, with Globals as fallback', () => {
   const coverage = coverageOf(loaded(), '1-1')
-  assert.equal(coverage, { _tag: 'Covered', functionLogicalId: 'StepBasic', handler: 'handlers.requirement_1_1', codeDir: join(fixturesDir, 'handlers'), runtime: 'nodejs22.x' })
+  assert.equal(coverage, { _tag: 'Covered', functionLogicalId: 'StepBasic', handler: 'handlers.requirement_1_1', codeDir: join(fixturesDir, 'handlers'), runtime: 'nodejs22.x', functionName: 'StepBasic' })
   const callback = coverageOf(loaded(), '4-1')
   assert.ok(callback._tag === 'Covered' && callback.codeDir === join(fixturesDir, 'callbacks'))
 })
@@ -43,6 +43,17 @@ test('a listed function without Handler should be an error that says what to set
   writeFileSync(path, 'Resources:\n  F:\n    Type: AWS::Serverless::Function\n    TestingMetadata:\n      TestDescription: ["1-1"]\n')
   const result = loadTemplate(path)
   assert.ok(E.isLeft(result) && /Resources\.F\.Properties\.Handler is missing; set it/.test(result.left.message))
+})
+
+test('loadTemplate should list every function with a handler under its FunctionName, mapped or not', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'template-'))
+  const path = join(dir, 'template.yaml')
+  const resource = (handler: string, extra: string) => `    Type: AWS::Serverless::Function\n    Properties:\n      Handler: ${handler}\n${extra}`
+  writeFileSync(path, `Resources:\n  Caller:\n${resource('caller.handler', '    TestingMetadata:\n      TestDescription: ["5-1"]\n')}  Echo:\n${resource('echo.handler', '      FunctionName: echo-target\n')}`)
+  const result = loadTemplate(path)
+  if (E.isLeft(result)) throw new Error(result.left.message)
+  assert.equal(result.right.allFunctions.map((fn) => [fn.functionLogicalId, fn.functionName]), [['Caller', 'Caller'], ['Echo', 'echo-target']])
+  assert.equal([...result.right.functions.keys()], ['5-1'])
 })
 
 test('statuses: optional failures do not block, only FAILED sets a non-zero exit code', () => {
