@@ -10,6 +10,7 @@ const entries = {
   testing: 'adapters/local/testing.ts',
   local: 'adapters/local/index.ts',
   cli: 'cli/main.ts',
+  otel: 'adapters/otel/index.ts',
 }
 const present = Object.fromEntries(Object.entries(entries).filter(([, file]) => existsSync(file)))
 await build({
