@@ -80,4 +80,11 @@ test('a file that is not YAML should say so', () => {
   assert.ok(E.isLeft(loaded) && /not valid YAML/.test(loaded.left.message))
 })
 
+test('should read booleans as PyYAML does: y and n stay strings, yes/on/off are booleans', () => {
+  const text = 'description: d\nInput: [x, y, n, Y, yes, On, off, TRUE]\nExpectedExecutionHistory: []\n'
+  const loaded = parseRequirementText(text, 'reqs/parallel/8-15.yaml')
+  if (E.isLeft(loaded)) return assert.unreachable(loaded.left.message)
+  assert.equal(loaded.right.input, ['x', 'y', 'n', 'Y', true, true, false, true])
+})
+
 test.run()
