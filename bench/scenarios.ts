@@ -8,7 +8,8 @@ import { createHash } from 'node:crypto'
 import type { LeanService } from './lean-service.js'
 
 export type Sdk = 'ours' | 'official'
-export type Handler = (event: unknown, context?: unknown) => Promise<unknown>
+export interface BenchContext { readonly awsRequestId: string; getRemainingTimeInMillis(): number }
+export type Handler = (event: unknown, context: BenchContext) => Promise<unknown>
 export interface Client { send(command: unknown): Promise<unknown> }
 
 export interface Scenario {
