@@ -1,4 +1,4 @@
-// 2-2: a 2-second wait with an explicit name.
+/** Requirement 2-2: a 2-second wait with an explicit name. */
 import { durable, wait } from '../../../shell/index.js'
 
 export const handler = durable(function* () {

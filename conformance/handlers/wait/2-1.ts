@@ -1,4 +1,4 @@
-// 2-1: a single 2-second wait.
+/** Requirement 2-1: a single 2-second wait. */
 import { durable, wait } from '../../../shell/index.js'
 
 export const handler = durable(function* () {

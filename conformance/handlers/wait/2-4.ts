@@ -1,4 +1,4 @@
-// 2-4: a wait given in minutes, checkpointed as 60 seconds.
+/** Requirement 2-4: a wait given in minutes, checkpointed as 60 seconds. */
 import { durable, wait } from '../../../shell/index.js'
 
 export const handler = durable(function* () {
