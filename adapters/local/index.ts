@@ -19,3 +19,5 @@ export { EngineError, type EngineErrorCode, type EngineErrorName } from './error
 export * as Limits from './limits.js'
 export type { ExecutionView } from './tooling-api.js'
 export type { ExecutionRecord, HistoryEvent, StoredExecution } from './model.js'
+export { startHttpServer, type HttpServer, type HttpServerOptions } from './http/server.js'
+export { withHttpCheckpoints } from './http/http-checkpoint-invoker.js'
