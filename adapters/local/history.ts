@@ -62,3 +62,16 @@ export function render(e: HistoryEvent): Event {
     [`${e.EventType}Details`]: datesIn(e.Details),
   }
 }
+
+// Kept in step with the HTTP layer's IncludeExecutionData=false rule: payload-bearing keys go, at any depth.
+const DATA_KEYS = new Set(['Payload', 'InputPayload', 'Result', 'Error'])
+
+function withoutData(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return value
+  return Object.fromEntries(Object.entries(value).filter(([k]) => !DATA_KEYS.has(k)).map(([k, v]) => [k, withoutData(v)]))
+}
+
+/** `render` minus execution data (results, inputs, errors), for IncludeExecutionData=false. */
+export function renderWithoutData(e: HistoryEvent): Event {
+  return render({ ...e, Details: withoutData(e.Details) as HistoryEvent['Details'] })
+}

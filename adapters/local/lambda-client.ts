@@ -36,6 +36,8 @@ export function createLambdaClient(engine: () => Engine): LambdaClientLike {
           return { $metadata: {}, ...e.getExecution({ DurableExecutionArn: arn }) }
         case 'GetDurableExecutionHistoryCommand':
           return { $metadata: {}, ...e.getExecutionHistory({ ...input, DurableExecutionArn: arn }) }
+        case 'ListDurableExecutionsByFunctionCommand':
+          return { $metadata: {}, ...e.listExecutionsByFunction({ ...input, FunctionName: str(input.FunctionName) }) }
         case 'StopDurableExecutionCommand':
           return { $metadata: {}, ...e.stopExecution({ DurableExecutionArn: arn }) }
         case 'SendDurableExecutionCallbackSuccessCommand': {

@@ -59,6 +59,8 @@ export interface HistoryParams {
   readonly MaxItems?: number
   readonly Marker?: string
   readonly ReverseOrder?: boolean
+  /** Default true; false leaves results, inputs and errors out of the events. */
+  readonly IncludeExecutionData?: boolean
 }
 
 export function getExecutionHistory(core: Core, p: HistoryParams): { Events: Event[]; NextMarker?: string } {
@@ -66,23 +68,43 @@ export function getExecutionHistory(core: Core, p: HistoryParams): { Events: Eve
   const ordered = p.ReverseOrder ? [...events].reverse() : events
   const result = View.page(ordered, p.Marker, p.MaxItems)
   if (result instanceof Err.EngineError) throw result
-  return { Events: result.items.map(History.render), ...(result.nextMarker ? { NextMarker: result.nextMarker } : {}) }
+  const render = p.IncludeExecutionData === false ? History.renderWithoutData : History.render
+  return { Events: result.items.map(render), ...(result.nextMarker ? { NextMarker: result.nextMarker } : {}) }
 }
 
 export interface ListParams {
   readonly FunctionName: string
   readonly Statuses?: readonly (ExecutionStatus | SdkExecutionStatus)[]
+  readonly DurableExecutionName?: string
+  /** Inclusive bounds on the start time. */
+  readonly StartedAfter?: Date | number
+  readonly StartedBefore?: Date | number
   readonly MaxItems?: number
   readonly Marker?: string
+  /** As the service documents it: newest first by default, true for oldest first. */
   readonly ReverseOrder?: boolean
 }
 
-export function listExecutionsByFunction(core: Core, p: ListParams): { DurableExecutions: ExecutionView[]; NextMarker?: string } {
+const ms = (t: Date | number | undefined): number | undefined => (t instanceof Date ? t.getTime() : t)
+
+function listed(p: ListParams): (r: ExecutionRecord) => boolean {
   const statuses = p.Statuses?.length ? new Set<string>(p.Statuses) : undefined
+  const after = ms(p.StartedAfter)
+  const before = ms(p.StartedBefore)
+  return (r) =>
+    r.functionName === p.FunctionName &&
+    (!statuses || statuses.has(r.status)) &&
+    (p.DurableExecutionName === undefined || r.name === p.DurableExecutionName) &&
+    (after === undefined || r.startTimestamp >= after) &&
+    (before === undefined || r.startTimestamp <= before)
+}
+
+export function listExecutionsByFunction(core: Core, p: ListParams): { DurableExecutions: ExecutionView[]; NextMarker?: string } {
+  const oldestFirst = (a: ExecutionRecord, b: ExecutionRecord): number => a.startTimestamp - b.startTimestamp || a.seq - b.seq
   const all = [...core.live.values()]
     .map((l) => l.record)
-    .filter((r) => r.functionName === p.FunctionName && (!statuses || statuses.has(r.status)))
-    .sort((a, b) => (p.ReverseOrder ? b.seq - a.seq : a.seq - b.seq))
+    .filter(listed(p))
+    .sort((a, b) => (p.ReverseOrder === true ? oldestFirst(a, b) : oldestFirst(b, a)))
   const result = View.page(all, p.Marker, p.MaxItems)
   if (result instanceof Err.EngineError) throw result
   return { DurableExecutions: result.items.map(view), ...(result.nextMarker ? { NextMarker: result.nextMarker } : {}) }
