@@ -111,7 +111,7 @@ async function evaluate(session: Session, entry: RequirementFile): Promise<Repor
 function unknownIdWarnings(files: readonly RequirementFile[], template: TemplateMapping): string[] {
   const ids = new Set(files.map((file) => file.id))
   const mentioned = [...template.functions.keys(), ...template.notImplemented.keys()]
-  return [...new Set(mentioned.filter((id) => !ids.has(id)))].map((id) => `The template mentions ${id}, but no selected requirement file has that id.`)
+  return [...new Set(mentioned.filter((id) => !ids.has(id)))].map((id) => `The template mentions ${id}, but no requirement file has that id.`)
 }
 
 /** Runs the command; `argv` holds the arguments after `conformance`. Resolves to the exit code. */
@@ -150,7 +150,7 @@ export async function runConformanceCommand(argv: readonly string[], deps: Confo
   } finally {
     await session.target?.close?.()
   }
-  const report = buildReport(entries, [...template.right.warnings, ...unknownIdWarnings(selected.right, template.right)])
+  const report = buildReport(entries, [...template.right.warnings, ...unknownIdWarnings(E.isRight(discovered) ? discovered.right : selected.right, template.right)])
   stdout(args.right.json ? renderJson(report) : renderTables(report))
   return report.exitCode
 }

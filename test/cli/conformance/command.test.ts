@@ -51,8 +51,14 @@ test('the command should print a table per suite with PASSED and NOT_IMPLEMENTED
   assert.match(stdout, /callback\nID +STATUS +FUNCTION +DETAIL\n4-1 +PASSED +CallbackBasic/)
   assert.match(stdout, /step\nID +STATUS +FUNCTION +DETAIL\n1-1 +PASSED +StepBasic/)
   assert.match(stdout, /7-1 +NOT_IMPLEMENTED +- +wait_for_callback is not built yet/)
-  assert.match(stdout, /warning: The template mentions 8-13, but no selected requirement file has that id\./)
+  assert.match(stdout, /warning: The template mentions 8-13, but no requirement file has that id\./)
   assert.match(stdout, /3 requirement\(s\): 2 PASSED, 0 FAILED, 0 OPTIONAL_FAILED, 1 NOT_IMPLEMENTED, 0 UNCOVERED/)
+})
+
+test('--suite should not warn about template ids that belong to the suites left out', async () => {
+  const { stdout } = await runCommand(['--template', template, '--requirements', fixtureRequirements, '--suite', 'step'])
+  assert.not.match(stdout, /mentions 4-1/)
+  assert.match(stdout, /mentions 8-13, but no requirement file has that id/)
 })
 
 test('a FAILED requirement should exit 1 and show the first mismatching event and field', async () => {
