@@ -22,8 +22,8 @@ interface Queued {
 }
 
 export interface QueueEvents {
-  /** Operations from a response, merged into the history before confirmations resolve. */
-  onOperations(operations: readonly Operation[]): void
+  /** Operations from a response, merged into the history before confirmations resolve (awaited when it returns a promise). */
+  onOperations(operations: readonly Operation[]): Promise<void> | void
   onFailure(error: DurableSdkError): void
   /** Called whenever the queue becomes empty with nothing in flight. */
   onIdle(): void
@@ -109,7 +109,8 @@ export class CheckpointQueue {
     try {
       const result = await this.client.checkpoint(this.arn, this.token, batch.map((q) => q.update), randomUUID())
       if (result.token !== undefined) this.token = result.token
-      this.events.onOperations(result.operations)
+      const merged = this.events.onOperations(result.operations)
+      if (merged !== undefined) await merged
       this.inFlight = false
       for (const queued of batch) queued.confirm?.()
       for (const settle of forced) settle()

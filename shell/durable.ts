@@ -15,8 +15,12 @@ import type { Op } from './effect.js'
 import { DurableSdkError, toErrorObject } from './errors.js'
 import { createLogger, type Logger } from './logger.js'
 import { rootFrame } from './runtime/frame.js'
+import * as Invocation from './plugins/invocation.js'
+import { createRunner } from './plugins/runner.js'
+import { PluginSession } from './plugins/session.js'
+import type { DurableInstrumentationPlugin } from './plugins/types.js'
 import { handlers } from './runtime/handlers/index.js'
-import { Runtime } from './runtime/runtime.js'
+import { Runtime, type Ending } from './runtime/runtime.js'
 
 export interface DurableContext {
   readonly logger: Logger
@@ -28,6 +32,8 @@ export type Workflow<I, R> = (input: I, context: DurableContext) => Op<R>
 export interface DurableOptions {
   /** Any object with LambdaClient's `send(command)`; defaults to a client from the environment. */
   readonly client?: Client.CommandSender
+  /** Instrumentation plugins (the official SDK 2.4 contract), called in order; a throwing plugin never fails the workflow. */
+  readonly plugins?: readonly DurableInstrumentationPlugin[]
 }
 
 export interface LambdaContextLike {
@@ -61,6 +67,7 @@ async function loadOperations(client: Client.DurableClient, arn: string, token: 
 }
 
 export function durable<I = unknown, R = unknown>(workflow: Workflow<I, R>, options: DurableOptions = {}): DurableHandler {
+  const runner = options.plugins !== undefined && options.plugins.length > 0 ? createRunner(options.plugins) : undefined
   return async (event, lambdaContext) => {
     const decoded = decode(InvocationEventC, event, 'durable invocation event')
     if (E.isLeft(decoded)) {
@@ -75,21 +82,44 @@ export function durable<I = unknown, R = unknown>(workflow: Workflow<I, R>, opti
     const operations = await loadOperations(client, arn, input.CheckpointToken, state?.Operations ?? [], state?.NextMarker)
     const history = History.index(operations)
     let runtime: Runtime | undefined
+    let session: PluginSession | undefined
     const queue = new CheckpointQueue(client, arn, input.CheckpointToken, {
-      onOperations: (ops) => runtime?.mergeOperations(ops),
+      onOperations: (ops) => {
+        const change = session?.prepareChange(ops)
+        runtime?.mergeOperations(ops)
+        return change?.()
+      },
       onFailure: (error) => runtime?.fail(error),
       onIdle: () => runtime?.poke(),
     })
     runtime = new Runtime(arn, history.records, queue, handlers)
     const rt = runtime
+    const requestId = lambdaContext?.awsRequestId
     const logger = createLogger(
-      () => ({ executionArn: arn, ...(lambdaContext?.awsRequestId !== undefined ? { requestId: lambdaContext.awsRequestId } : {}) }),
+      () => ({ executionArn: arn, ...(requestId !== undefined ? { requestId } : {}), ...runner?.enrichLogContext() }),
       () => (rt.current?.frame.mode ?? 'Execution') !== 'Execution',
     )
     const userInput = JSON.parse(History.inputPayload(history)) as I
-    const ending = await rt.run(workflow(userInput, { logger, executionArn: arn }), rootFrame(History.startsInReplay(history)))
-    return finish(queue, ending)
+    const run = () => rt.run(workflow(userInput, { logger, executionArn: arn }), rootFrame(History.startsInReplay(history)))
+    if (runner === undefined) return finish(queue, await run())
+    const updatedIds = input.UpdatedOperationIds ?? []
+    session = new PluginSession(runner, arn, history.records, new Set(updatedIds), (work) => rt.userCode(work))
+    rt.plugins = session
+    const facts = { requestId: requestId ?? '', executionArn: arn, executionInput: userInput, history: history.records, execution: history.execution, updatedIds, isFirstInvocation: !History.startsInReplay(history) }
+    return Invocation.instrumented(runner, facts, async () => {
+      const ending = await run()
+      return pluginEnd(ending, await finish(queue, ending))
+    })
   }
+}
+
+/** How the invocation ended, for onInvocationEnd: the raw result value, or the error as an Error. */
+function pluginEnd(ending: Ending, output: InvocationOutput): Invocation.RunEnd {
+  const asError = (e: unknown) => (e instanceof Error ? e : new Error(String(e)))
+  if (ending._tag === 'Suspended') return { status: 'PENDING', output }
+  if (ending._tag === 'Terminated') return { status: 'FAILED', output, error: ending.error }
+  if (ending.outcome.ok) return { status: 'SUCCEEDED', output, result: ending.outcome.value }
+  return { status: 'FAILED', output, error: asError(ending.outcome.error) }
 }
 
 async function drained(queue: CheckpointQueue): Promise<void> {

@@ -11,6 +11,7 @@ import type { Transition } from '../../core/transition.js'
 import type { CheckpointQueue } from '../checkpoint-queue.js'
 import { DurableSdkError } from '../errors.js'
 import type { Effect, Op } from '../effect.js'
+import type { PluginSession } from '../plugins/session.js'
 import { Fiber, type Outcome } from './fiber.js'
 import type { Frame } from './frame.js'
 
@@ -41,6 +42,8 @@ export class Runtime {
   private readonly waiters = new Map<string, Waiter[]>()
   private ending: Ending | undefined
   current: Fiber | undefined
+  /** The invocation's instrumentation plugins, when any are configured. */
+  plugins: PluginSession | undefined
 
   constructor(
     readonly arn: string,
