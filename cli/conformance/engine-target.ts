@@ -5,13 +5,15 @@
  * registry. Time is virtual and moves only here: `clock.sleep` walks the clock timer by timer up to
  * the deadline, letting the engine go idle after each, and a synchronous invoke skips ahead to each
  * next timer until the execution is terminal, so waits, retries and timeouts cost no wall time.
- * Stdout written during invocations is captured for the log assertions.
+ * History, execution and callbacks go through the engine's HTTP API with the real LambdaClient, as
+ * the official runner uses the service; stdout written during invocations is kept for the log checks.
  */
-import type { LambdaClient } from '@aws-sdk/client-lambda'
+import { LambdaClient } from '@aws-sdk/client-lambda'
 import * as E from 'fp-ts/lib/Either.js'
 import { createEngine, type Engine } from '../../adapters/local/engine.js'
 import { createVirtualClock, type VirtualClock } from '../../adapters/local/clock.js'
 import { createRegistryInvoker, type Handler } from '../../adapters/local/invocation-event.js'
+import { startHttpServer } from '../../adapters/local/http/server.js'
 import { createMemoryStore } from '../../adapters/local/store-memory.js'
 import { lazyHandler } from './handler-loader.js'
 import { lambdaApiOperations } from './lambda-api.js'
@@ -77,8 +79,10 @@ export async function createEngineTarget(context: TargetContext, options: Engine
   const capture = captureStdout()
   const clock = createVirtualClock({ skipTime: false, ...(options.startTime !== undefined && { start: options.startTime }) })
   const engine = createEngine({ store: createMemoryStore(), clock, invoker: registryFor(template.right.allFunctions, capture) })
-  // In-process for now; the HTTP API replaces this client once adapters/local/http lands.
-  const api = lambdaApiOperations(engine.lambdaClient as unknown as LambdaClient)
+  const server = await startHttpServer(engine, { port: 0 })
+  // History, execution records and callbacks go over the engine's HTTP API, through the real client.
+  const client = new LambdaClient({ endpoint: server.url, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' }, maxAttempts: 1 })
+  const api = lambdaApiOperations(client)
   const start = (fn: FunctionMapping, input: unknown): ExecutionStarted => ({
     executionArn: engine.startExecution({ functionName: nameOf(fn), inputPayload: JSON.stringify(input ?? null) }).DurableExecutionArn,
   })
@@ -93,6 +97,8 @@ export async function createEngineTarget(context: TargetContext, options: Engine
     ...api,
     readLogLines: async (arn) => capture.lines().filter((line) => line.includes(arn)),
     async close() {
+      client.destroy()
+      await server.close()
       engine.close()
       capture.release()
     },
