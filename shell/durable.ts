@@ -22,9 +22,15 @@ import type { DurableInstrumentationPlugin } from './plugins/types.js'
 import { handlers } from './runtime/handlers/index.js'
 import { Runtime, type Ending } from './runtime/runtime.js'
 
+export interface LoggerConfig {
+  /** false: log during replay too (default true: silent while replaying), as the official `configureLogger`. */
+  readonly modeAware?: boolean
+}
+
 export interface DurableContext {
   readonly logger: Logger
   readonly executionArn: string
+  configureLogger(config: LoggerConfig): void
 }
 
 export type Workflow<I, R> = (input: I, context: DurableContext) => Op<R>
@@ -95,12 +101,14 @@ export function durable<I = unknown, R = unknown>(workflow: Workflow<I, R>, opti
     runtime = new Runtime(arn, history.records, queue, handlers)
     const rt = runtime
     const requestId = lambdaContext?.awsRequestId
+    let modeAware = true
     const logger = createLogger(
       () => ({ executionArn: arn, ...(requestId !== undefined ? { requestId } : {}), ...runner?.enrichLogContext() }),
-      () => (rt.current?.frame.mode ?? 'Execution') !== 'Execution',
+      () => modeAware && (rt.current?.frame.mode ?? 'Execution') !== 'Execution',
     )
+    const configureLogger = (config: LoggerConfig) => void (modeAware = config.modeAware ?? modeAware)
     const userInput = JSON.parse(History.inputPayload(history)) as I
-    const run = () => rt.run(workflow(userInput, { logger, executionArn: arn }), rootFrame(History.startsInReplay(history)))
+    const run = () => rt.run(workflow(userInput, { logger, executionArn: arn, configureLogger }), rootFrame(History.startsInReplay(history)))
     if (runner === undefined) return finish(queue, await run())
     const updatedIds = input.UpdatedOperationIds ?? []
     session = new PluginSession(runner, arn, history.records, new Set(updatedIds), (work) => rt.userCode(work))

@@ -1,5 +1,5 @@
 /** The public SDK: `durable` and the operations, used with `yield*` in generator workflows. */
-export { durable, type DurableContext, type DurableHandler, type DurableOptions, type Workflow } from './durable.js'
+export { durable, type DurableContext, type LoggerConfig, type DurableHandler, type DurableOptions, type Workflow } from './durable.js'
 export { step, wait, createCallback, invoke, waitForCondition, type StepOptions, type CallbackConfig, type InvokeConfig, type WaitForConditionConfig } from './api/leaf.js'
 export { childContext, waitForCallback, type ChildContextOptions, type WaitForCallbackConfig, type Submitter } from './api/context.js'
 export { map, parallel, all, allSettled, any, race, type BatchConfig, type MapConfig, type CompletionConfig, type Branch } from './api/batch.js'
