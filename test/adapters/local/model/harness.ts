@@ -50,8 +50,12 @@ export interface Rig {
   readonly store: Local.Store
 }
 
-export function rig(store: Local.Store = Local.createMemoryStore(), clock = Local.createVirtualClock({ start: T0, skipTime: false })): Rig {
-  const engine = Local.createEngine({ store, clock, invoker: Local.createRegistryInvoker(handlers) })
+export function rig(
+  store: Local.Store = Local.createMemoryStore(),
+  clock = Local.createVirtualClock({ start: T0, skipTime: false }),
+  table: Readonly<Record<string, Local.Handler>> = handlers,
+): Rig {
+  const engine = Local.createEngine({ store, clock, invoker: Local.createRegistryInvoker(table) })
   return { engine, clock, store }
 }
 
