@@ -57,8 +57,16 @@ test('the command should print a table per suite with PASSED and NOT_IMPLEMENTED
 
 test('--suite should not warn about template ids that belong to the suites left out', async () => {
   const { stdout } = await runCommand(['--template', template, '--requirements', fixtureRequirements, '--suite', 'step'])
-  assert.not.match(stdout, /mentions 4-1/)
+  assert.not.match(stdout, /mentions.*4-1/)
   assert.match(stdout, /mentions 8-13, but no requirement file has that id/)
+})
+
+test('ids the template mentions without a requirement file should be listed in one warning', async () => {
+  const only = mkdtempSync(join(tmpdir(), 'requirements-'))
+  mkdirSync(join(only, 'callback'))
+  copyFileSync(join(fixtureRequirements, 'callback/4-1.yaml'), join(only, 'callback/4-1.yaml'))
+  const { stdout } = await runCommand(['--template', template, '--requirements', only], {})
+  assert.match(stdout, /warning: The template mentions 1-1, 7-1, 8-13, but no requirement file has those ids\./)
 })
 
 test('a FAILED requirement should exit 1 and show the first mismatching event and field', async () => {
