@@ -5,6 +5,10 @@
  */
 import { RUN_USAGE } from './args.js'
 import { runCommand } from './run-command.js'
+import { SERVE_USAGE, serveCommand } from './serve-command.js'
+import { LIST_USAGE, listCommand } from './list-command.js'
+import { HISTORY_USAGE, historyCommand } from './history-command.js'
+import { CALLBACK_USAGE, callbackCommand } from './callback-command.js'
 import { conformanceCommand, CONFORMANCE_USAGE } from './conformance/cli-command.js'
 
 export interface CommandIo {
@@ -21,6 +25,10 @@ interface Command {
 
 const COMMANDS: Readonly<Record<string, Command>> = {
   run: { usage: RUN_USAGE, run: runCommand },
+  serve: { usage: SERVE_USAGE, run: serveCommand },
+  list: { usage: LIST_USAGE, run: listCommand },
+  history: { usage: HISTORY_USAGE, run: historyCommand },
+  callback: { usage: CALLBACK_USAGE, run: callbackCommand },
   conformance: { usage: CONFORMANCE_USAGE, run: conformanceCommand },
 }
 

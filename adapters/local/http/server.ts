@@ -17,6 +17,8 @@ export interface HttpServerOptions {
   /** 0 or absent: any free port. */
   readonly port?: number
   readonly host?: string
+  /** Function names for ListFunctions (the engine's registry cannot be enumerated). */
+  readonly functions?: readonly string[]
 }
 
 export interface HttpServer {
@@ -27,7 +29,10 @@ export interface HttpServer {
 
 export const DEFAULT_HOST = '127.0.0.1'
 
-const ROUTES: readonly Route[] = [...EXECUTION_ROUTES, INVOKE_ROUTE]
+function listFunctionsRoute(names: readonly string[]): Route {
+  const Functions = names.map((FunctionName) => ({ FunctionName, FunctionArn: `arn:aws:lambda:us-east-1:123456789012:function:${FunctionName}` }))
+  return { method: 'GET', path: ['2015-03-31', 'functions'], serve: () => ({ status: 200, json: { Functions } }) }
+}
 
 function match(route: Route, method: string, segments: readonly string[]): Record<string, string> | undefined {
   if (route.method !== method || route.path.length !== segments.length) return undefined
@@ -49,12 +54,12 @@ function decodeSegments(pathname: string): string[] {
   }
 }
 
-async function serve(engine: Engine, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function serve(engine: Engine, routes: readonly Route[], req: IncomingMessage, res: ServerResponse): Promise<void> {
   try {
     const url = new URL(req.url ?? '/', 'http://localhost')
     const segments = decodeSegments(url.pathname)
     const method = req.method ?? 'GET'
-    for (const route of ROUTES) {
+    for (const route of routes) {
       const labels = match(route, method, segments)
       if (!labels) continue
       const body = await readBody(req)
@@ -71,7 +76,8 @@ async function serve(engine: Engine, req: IncomingMessage, res: ServerResponse):
 
 export function startHttpServer(engine: Engine, options: HttpServerOptions = {}): Promise<HttpServer> {
   const host = options.host ?? DEFAULT_HOST
-  const server = createServer((req, res) => void serve(engine, req, res))
+  const routes = [...EXECUTION_ROUTES, INVOKE_ROUTE, listFunctionsRoute(options.functions ?? [])]
+  const server = createServer((req, res) => void serve(engine, routes, req, res))
   // RequestResponse invokes hold the request until the execution ends, which may take long.
   server.requestTimeout = 0
   server.keepAliveTimeout = 60_000
