@@ -69,6 +69,8 @@ export interface LocalRunner {
   advance(seconds: number): Promise<LocalResult>
   /** The first operation with this name (for a waitForCallback's callback: the context's name). */
   operation(name: string): Operation | undefined
+  /** The CallbackId of the callback with this name (or of the waitForCallback with this name). */
+  callbackId(name: string): string | undefined
   result(): LocalResult
   close(): void
 }
@@ -207,19 +209,39 @@ export function createLocalRunner(handler: Handler, options: LocalRunnerOptions 
       engine.sendCallbackHeartbeat({ CallbackId: openCallback(name) })
       return settled()
     },
-    advance(seconds) {
+    async advance(seconds) {
       if (!virtual) throw new Error('advance() needs the virtual clock (not realTime)')
-      virtual.advanceBy(seconds * 1000)
-      return settled()
+      await advanceClock(engine, virtual, seconds * 1000)
+      return result()
     },
     operation(name) {
       const all = byId()
       return [...all.values()].find((op) => effectiveName(op, all) === name)
     },
+    callbackId(name) {
+      const all = byId()
+      return [...all.values()].find((op) => op.Type === 'CALLBACK' && effectiveName(op, all) === name)?.CallbackDetails?.CallbackId
+    },
     result,
     close: () => engine.close(),
   }
   return runner
+}
+
+/**
+ * Lets `ms` of virtual time pass the way real time would: timer by timer, the engine settling after
+ * each, so a timer armed in reaction to another (a retry after a retry) fires at its own due time
+ * within the window rather than after one big jump.
+ */
+export async function advanceClock(engine: Engine, clock: VirtualClock, ms: number): Promise<void> {
+  const target = clock.now() + ms
+  await engine.whenIdle()
+  for (let next = clock.nextDue(); next !== undefined && next <= target; next = clock.nextDue()) {
+    clock.advanceTo(next)
+    await engine.whenIdle()
+  }
+  clock.advanceTo(target)
+  await engine.whenIdle()
 }
 
 function waitingOn(operations: readonly Operation[]): string {

@@ -6,7 +6,7 @@
 import * as fc from 'fast-check'
 import * as assert from 'uvu/assert'
 import * as Local from '../../../../adapters/local/index.js'
-import { callbackIdOf } from './harness.js'
+import { advance, callbackIdOf } from './harness.js'
 import { checkAll, type Seen, snapshot } from './invariants.js'
 import * as M from './model.js'
 import { CORRUPT, probe, type ProbeKind, STALE } from './probes.js'
@@ -59,8 +59,7 @@ class Advance implements Cmd {
   constructor(readonly seconds: number) {}
   check = () => true
   async run(model: M.Model, real: Real) {
-    real.sys.rig.clock.advanceBy(this.seconds * 1000)
-    await real.sys.rig.engine.whenIdle()
+    await advance(real.sys.rig, this.seconds)
     M.advanced(model, this.seconds * 1000)
     checkAll(model, real.sys, real.seen)
   }
@@ -183,16 +182,16 @@ const action: fc.Arbitrary<M.CallbackAction> = fc.oneof(
   fc.constant({ kind: 'heartbeat' as const }),
 )
 
-const start = fc.tuple(fc.constantFrom('waiter', 'approval', 'ask', 'parent', 'broken'), fc.integer({ min: 0, max: 50 })).map(([fn, n]) => new Start(fn, n))
-const advance = fc.constantFrom(1, 4, 5, 9, 11, 30, 61, 3600).map((s) => new Advance(s))
+const start = fc.tuple(fc.constantFrom('waiter', 'approval', 'ask', 'parent', 'broken', 'retrier'), fc.integer({ min: 0, max: 50 })).map(([fn, n]) => new Start(fn, n))
+const passTime = fc.constantFrom(1, 4, 5, 9, 11, 30, 61, 3600).map((s) => new Advance(s))
 const callback = fc.tuple(fc.nat(), action).map(([pick, a]) => new Callback(pick, a))
 
 /** fc.commands picks uniformly among these, so the common moves (start, time, callbacks) appear twice. */
 export const commandArbitraries: fc.Arbitrary<Cmd>[] = [
   start,
   start,
-  advance,
-  advance,
+  passTime,
+  passTime,
   callback,
   callback,
   fc.tuple(fc.nat(), fc.constantFrom(...Object.keys(FORGERIES))).map(([pick, how]) => new Forged(pick, how)),

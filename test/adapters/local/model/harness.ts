@@ -6,6 +6,7 @@
  */
 import { createCallback, durable, invoke, step, wait, waitForCallback } from '../../../../shell/index.js'
 import * as Local from '../../../../adapters/local/index.js'
+import { advanceClock } from '../../../../adapters/local/testing.js'
 
 export const T0 = Date.UTC(2026, 0, 1)
 
@@ -36,6 +37,13 @@ export const handlers: Record<string, Local.Handler> = {
     yield* wait('nap', { seconds: 5 })
     return yield* step('times-ten', async () => n * 10)
   }) as Local.Handler,
+  /** A step that fails its first two attempts and is retried 10 s later each time, then returns n. */
+  retrier: durable(function* (n: number) {
+    return yield* step('flaky', async (ctx) => {
+      if (ctx.attempt < 3) throw new Error(`attempt ${ctx.attempt} failed`)
+      return n
+    }, { retryStrategy: (_e, attempts) => (attempts < 5 ? { shouldRetry: true, delay: { seconds: 10 } } : { shouldRetry: false }) })
+  }) as Local.Handler,
   /** A step that always throws, no retry. */
   broken: durable(function* () {
     return yield* step('boom', async (): Promise<number> => {
@@ -59,11 +67,8 @@ export function rig(
   return { engine, clock, store }
 }
 
-/** Moves the virtual clock and waits until the engine has nothing left to do. */
-export async function advance(r: Rig, seconds: number): Promise<void> {
-  r.clock.advanceBy(seconds * 1000)
-  await r.engine.whenIdle()
-}
+/** Lets `seconds` of virtual time pass, the engine reacting to each timer as it comes due. */
+export const advance = (r: Rig, seconds: number): Promise<void> => advanceClock(r.engine, r.clock, seconds * 1000)
 
 export const history = (engine: Local.Engine, arn: string) => {
   const events: ReturnType<Local.Engine['getExecutionHistory']>['Events'] = []

@@ -45,6 +45,7 @@ export function started(model: Model, fn: string, arn: string, n: number): MExec
   const exec: MExec = { arn, fn, n, status: 'RUNNING' }
   if (fn === 'waiter') Object.assign(exec, { wakeAt: now + 60_000, result: String((n + 1) * 2) })
   if (fn === 'child') Object.assign(exec, { wakeAt: now + 5_000, result: String(n * 10) })
+  if (fn === 'retrier') Object.assign(exec, { wakeAt: now + 20_000, result: String(n) })
   if (fn === 'manual') Object.assign(exec, { wakeAt: now + 5_000, result: '"manual"' })
   if (fn === 'broken') exec.status = 'FAILED'
   model.execs.set(arn, exec)
