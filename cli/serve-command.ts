@@ -96,6 +96,20 @@ const stopSignal = (): Promise<string> =>
     for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => done(signal))
   })
 
+async function loadHandlers(functions: readonly FunctionSpec[], cwd: string): Promise<Record<string, Handler>> {
+  const handlers: Record<string, Handler> = {}
+  for (const fn of functions) handlers[fn.name] = await loadHandler(fn.module, fn.exportName, cwd)
+  return handlers
+}
+
+/** Handlers in this process build their LambdaClient from the environment: point it at the server. */
+function pointHandlersAt(url: string): void {
+  process.env['AWS_ENDPOINT_URL_LAMBDA'] = url
+  process.env['AWS_REGION'] ??= 'us-east-1'
+  process.env['AWS_ACCESS_KEY_ID'] ??= 'local'
+  process.env['AWS_SECRET_ACCESS_KEY'] ??= 'local'
+}
+
 export async function serveCommand(argv: readonly string[], io: CommandIo): Promise<number> {
   const parsed = parseServeArgs(argv, io.cwd)
   if (!parsed.ok) {
@@ -103,9 +117,9 @@ export async function serveCommand(argv: readonly string[], io: CommandIo): Prom
     return 2
   }
   const args = parsed.value
-  const handlers: Record<string, Handler> = {}
+  let handlers: Record<string, Handler>
   try {
-    for (const fn of args.functions) handlers[fn.name] = await loadHandler(fn.module, fn.exportName, io.cwd)
+    handlers = await loadHandlers(args.functions, io.cwd)
   } catch (e) {
     if (!(e instanceof ModuleError)) throw e
     io.stderr(`durable-yield serve: ${e.message}\n`)
@@ -118,23 +132,17 @@ export async function serveCommand(argv: readonly string[], io: CommandIo): Prom
     clock: args.skipTime ? createVirtualClock({ skipTime: true }) : createRealClock(),
     invoker: gate.invoker,
   })
-  let server
-  try {
-    server = await startHttpServer(engine, { port: args.port, host: args.host, functions: Object.keys(handlers) })
-  } catch (e) {
+  const names = Object.keys(handlers)
+  const server = await startHttpServer(engine, { port: args.port, host: args.host, functions: names }).catch((e: unknown) => {
+    io.stderr(`durable-yield serve: cannot listen on ${args.host}:${args.port}: ${e instanceof Error ? e.message : String(e)}\n`)
+    return undefined
+  })
+  if (!server) {
     engine.close()
-    io.stderr(`durable-yield serve: cannot listen on ${args.host}:${args.port}: ${(e as Error).message}\n`)
     return 1
   }
-  if (args.httpCheckpoints) {
-    // Handlers in this process build their LambdaClient from the environment: point it here.
-    process.env['AWS_ENDPOINT_URL_LAMBDA'] = server.url
-    process.env['AWS_REGION'] ??= 'us-east-1'
-    process.env['AWS_ACCESS_KEY_ID'] ??= 'local'
-    process.env['AWS_SECRET_ACCESS_KEY'] ??= 'local'
-  }
+  if (args.httpCheckpoints) pointHandlersAt(server.url)
   gate.open()
-  const names = Object.keys(handlers)
   io.stdout(`durable-yield serve: listening on ${server.url} (functions: ${names.length ? names.join(', ') : 'none'})\n`)
   const signal = await stopSignal()
   io.stderr(`durable-yield serve: ${signal}, shutting down\n`)

@@ -191,6 +191,22 @@ test('should stop a running execution once, with the given error', async () => {
   assert.is((await h.client.send(new GetDurableExecutionCommand({ DurableExecutionArn }))).Error?.ErrorType, 'Halt')
 })
 
+test('should refuse query values that do not decode, naming the parameter', async () => {
+  const cases = [
+    ['/2025-12-01/functions/add/durable-executions?MaxItems=ten', 'MaxItems'],
+    ['/2025-12-01/functions/add/durable-executions?Statuses=DONE', 'Statuses'],
+    ['/2025-12-01/functions/add/durable-executions?StartedAfter=yesterday', 'StartedAfter'],
+    [`/2025-12-01/durable-executions/${encodeURIComponent(MISSING_ARN)}/history?ReverseOrder=maybe`, 'ReverseOrder'],
+    [`/2025-12-01/durable-executions/${encodeURIComponent(MISSING_ARN)}/state`, 'CheckpointToken'],
+  ]
+  for (const [path, name] of cases) {
+    const res = await fetch(`${h.server.url}${path}`)
+    assert.is(res.status, 400, path)
+    assert.is(res.headers.get('x-amzn-errortype'), 'InvalidParameterValueException')
+    assert.match(((await res.json()) as { message: string }).message, name ?? '')
+  }
+})
+
 test('should answer an unknown route with 404 UnknownOperationException', async () => {
   const res = await fetch(`${h.server.url}/2025-12-01/nothing-here`)
   assert.is(res.status, 404)
