@@ -7,6 +7,7 @@
 import * as Batch from '../../core/operations/batch.js'
 import { BatchResult, batchResultSerdes, toItem } from '../batch-result.js'
 import type { BatchStatusView, CombinatorKind, ForkHandle, Op } from '../effect.js'
+import { DurableSdkError } from '../errors.js'
 import type { Serdes } from '../serdes.js'
 import { enterChild } from './context.js'
 
@@ -41,6 +42,9 @@ function* runBatch<R>(kind: Batch.BatchKind, name: string | undefined, count: nu
           ...(completion.toleratedFailurePercentage !== undefined ? { toleratedFailurePercentage: completion.toleratedFailurePercentage } : {}),
           ...(completion.shouldComplete !== undefined ? { custom: true } : {}),
         }
+  // As in the official SDK, a bad configuration ends the execution before the batch's context starts.
+  const invalid = Batch.validate(config.maxConcurrency, policy)
+  if (invalid !== undefined) yield { _tag: 'Await', promise: Promise.reject(new DurableSdkError('CONFIG_VALIDATION', invalid)) }
   const summarize = (result: BatchResult<R>) =>
     Batch.encodeSummary(kind, result.all.map(toItem), count, result.completionReason, config.summaryGenerator?.(result))
   const item = (index: number): Op<unknown> =>
@@ -69,7 +73,15 @@ function* runBatch<R>(kind: Batch.BatchKind, name: string | undefined, count: nu
   )
 }
 
-export function map<T, R>(name: string | undefined, items: readonly T[], fn: (item: T, index: number, items: readonly T[]) => Op<R>, config: MapConfig<T, R> = {}): Op<BatchResult<R>> {
+type MapFn<T, R> = (item: T, index: number, items: readonly T[]) => Op<R>
+
+export function map<T, R>(items: readonly T[], fn: MapFn<T, R>, config?: MapConfig<T, R>): Op<BatchResult<R>>
+export function map<T, R>(name: string | undefined, items: readonly T[], fn: MapFn<T, R>, config?: MapConfig<T, R>): Op<BatchResult<R>>
+export function map<T, R>(a: string | undefined | readonly T[], b: readonly T[] | MapFn<T, R>, c?: MapFn<T, R> | MapConfig<T, R>, d?: MapConfig<T, R>): Op<BatchResult<R>> {
+  return Array.isArray(a) ? mapNamed(undefined, a as readonly T[], b as MapFn<T, R>, (c as MapConfig<T, R> | undefined) ?? {}) : mapNamed(a as string | undefined, b as readonly T[], c as MapFn<T, R>, d ?? {})
+}
+
+function mapNamed<T, R>(name: string | undefined, items: readonly T[], fn: MapFn<T, R>, config: MapConfig<T, R>): Op<BatchResult<R>> {
   if (!Array.isArray(items)) throw new Error('Map operation requires an array of items')
   const names = items.map((item, index) => config.itemNamer?.(item, index))
   return runBatch('Map', name, items.length, names, (index) => fn(items[index] as T, index, items), config)
@@ -77,7 +89,13 @@ export function map<T, R>(name: string | undefined, items: readonly T[], fn: (it
 
 export type Branch<R> = (() => Op<R>) | { name?: string; func: () => Op<R> }
 
-export function parallel<R>(name: string | undefined, branches: readonly Branch<R>[], config: BatchConfig<R> = {}): Op<BatchResult<R>> {
+export function parallel<R>(branches: readonly Branch<R>[], config?: BatchConfig<R>): Op<BatchResult<R>>
+export function parallel<R>(name: string | undefined, branches: readonly Branch<R>[], config?: BatchConfig<R>): Op<BatchResult<R>>
+export function parallel<R>(a: string | undefined | readonly Branch<R>[], b?: readonly Branch<R>[] | BatchConfig<R>, c?: BatchConfig<R>): Op<BatchResult<R>> {
+  return Array.isArray(a) ? parallelNamed(undefined, a as readonly Branch<R>[], (b as BatchConfig<R> | undefined) ?? {}) : parallelNamed(a as string | undefined, b as readonly Branch<R>[], c ?? {})
+}
+
+function parallelNamed<R>(name: string | undefined, branches: readonly Branch<R>[], config: BatchConfig<R>): Op<BatchResult<R>> {
   if (!Array.isArray(branches)) throw new Error('Parallel operation requires an array of branch functions')
   if (branches.some((b) => typeof b !== 'function' && (typeof b !== 'object' || typeof b.func !== 'function'))) {
     throw new Error('All branches must be functions or NamedParallelBranch objects')

@@ -65,7 +65,13 @@ export interface WaitForCallbackConfig<A> {
 
 export type Submitter = (callbackId: string, context: StepContext) => Promise<void> | void
 
-export function* waitForCallback<A = string>(name: string | undefined, submitter: Submitter, config: WaitForCallbackConfig<A> = {}): Op<A> {
+export function waitForCallback<A = string>(submitter: Submitter, config?: WaitForCallbackConfig<A>): Op<A>
+export function waitForCallback<A = string>(name: string | undefined, submitter: Submitter, config?: WaitForCallbackConfig<A>): Op<A>
+export function waitForCallback<A = string>(a: string | undefined | Submitter, b?: Submitter | WaitForCallbackConfig<A>, c?: WaitForCallbackConfig<A>): Op<A> {
+  return typeof a === 'function' ? waitForCallbackNamed(undefined, a, (b as WaitForCallbackConfig<A> | undefined) ?? {}) : waitForCallbackNamed(a, b as Submitter, c ?? {})
+}
+
+function* waitForCallbackNamed<A>(name: string | undefined, submitter: Submitter, config: WaitForCallbackConfig<A>): Op<A> {
   if (typeof submitter !== 'function') throw new Error('waitForCallback requires a submitter function')
   const raw = yield* enterChild<string>(
     name,

@@ -92,8 +92,15 @@ export interface WaitForConditionConfig<S> {
   serdes?: Serdes<S>
 }
 
-export function waitForCondition<S>(name: string | undefined, check: (state: S, context: StepContext) => Promise<S> | S, config: WaitForConditionConfig<S>): Op<S>
-export function* waitForCondition<S>(name: string | undefined, check: (state: S, context: StepContext) => Promise<S> | S, config: WaitForConditionConfig<S>): Op<S> {
+type CheckFn<S> = (state: S, context: StepContext) => Promise<S> | S
+
+export function waitForCondition<S>(check: CheckFn<S>, config: WaitForConditionConfig<S>): Op<S>
+export function waitForCondition<S>(name: string | undefined, check: CheckFn<S>, config: WaitForConditionConfig<S>): Op<S>
+export function waitForCondition<S>(a: string | undefined | CheckFn<S>, b: CheckFn<S> | WaitForConditionConfig<S>, c?: WaitForConditionConfig<S>): Op<S> {
+  return typeof a === 'function' ? waitForConditionNamed(undefined, a, b as WaitForConditionConfig<S>) : waitForConditionNamed(a, b as CheckFn<S>, c as WaitForConditionConfig<S>)
+}
+
+function* waitForConditionNamed<S>(name: string | undefined, check: CheckFn<S>, config: WaitForConditionConfig<S>): Op<S> {
   if (config === undefined || config.waitStrategy === undefined || config.initialState === undefined) {
     throw new Error('waitForCondition requires config with waitStrategy and initialState')
   }

@@ -10,7 +10,7 @@ import * as Ids from '../../../core/ids.js'
 import { TERMINAL_STATUSES } from '../../../core/types.js'
 import { BatchResult, toItem, type BatchItemResult } from '../../batch-result.js'
 import type { BatchEffect, BatchStatusView } from '../../effect.js'
-import { ChildContextError, DurableSdkError } from '../../errors.js'
+import { ChildContextError } from '../../errors.js'
 import type { Fiber, Outcome } from '../fiber.js'
 import type { Frame } from '../frame.js'
 import type { Runtime } from '../runtime.js'
@@ -25,8 +25,6 @@ function record(index: number, outcome: Outcome): BatchItemResult<unknown> {
 }
 
 export function handleBatch(runtime: Runtime, fiber: Fiber, effect: BatchEffect): unknown {
-  const invalid = Batch.validate(effect.maxConcurrency, effect.policy)
-  if (invalid !== undefined) throw new DurableSdkError('CONFIG_VALIDATION', invalid)
   const frame = fiber.frame
   if (frame.mode === 'ReplaySucceeded') return replay(runtime, frame, effect)
   return execute(runtime, frame, effect)
