@@ -52,21 +52,23 @@ function expectedShape(request: Request): { type: OperationType; subType: string
   }
 }
 
+function mismatch(request: Request, field: 'type' | 'name' | 'subtype', recorded: string | undefined, actual: string | undefined): Transition {
+  return decide({
+    _tag: 'NonDeterminism',
+    operationId: request.id.raw,
+    field,
+    expected: recorded,
+    actual,
+    message: Errors.nonDeterminismMessage(field, request.id.raw, recorded, actual),
+  })
+}
+
 export function checkDeterminism(record: Operation | undefined, request: Request): Transition | undefined {
   const expected = expectedShape(request)
   if (record === undefined || expected === undefined) return undefined
-  const mismatch = (field: 'type' | 'name' | 'subtype', recorded: string | undefined, actual: string | undefined): Transition =>
-    decide({
-      _tag: 'NonDeterminism',
-      operationId: request.id.raw,
-      field,
-      expected: recorded,
-      actual,
-      message: Errors.nonDeterminismMessage(field, request.id.raw, recorded, actual),
-    })
-  if (record.Type !== expected.type) return mismatch('type', record.Type, expected.type)
-  if (record.Name !== request.name) return mismatch('name', record.Name, request.name)
-  if (record.SubType !== expected.subType) return mismatch('subtype', record.SubType, expected.subType)
+  if (record.Type !== expected.type) return mismatch(request, 'type', record.Type, expected.type)
+  if (record.Name !== request.name) return mismatch(request, 'name', record.Name, request.name)
+  if (record.SubType !== expected.subType) return mismatch(request, 'subtype', record.SubType, expected.subType)
   return undefined
 }
 

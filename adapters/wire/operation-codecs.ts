@@ -7,6 +7,7 @@
  */
 import * as t from 'io-ts'
 import type * as Core from '../../core/types.js'
+import { struct } from './struct.js'
 import { DateTimestamp, EpochSecondsTimestamp, IsoTimestamp, OperationStatusC, OperationTypeC } from './primitives.js'
 
 const isPlainObject = (v: unknown): v is object =>
@@ -33,44 +34,29 @@ export function compacted<A, O>(codec: t.Type<A, O, unknown>): t.Type<A, O, unkn
   )
 }
 
-export const ErrorObjectC: t.Type<Core.ErrorObject, Core.ErrorObject, unknown> = compacted(
-  t.exact(
-    t.partial({
-      ErrorType: t.string,
-      ErrorMessage: t.string,
-      ErrorData: t.string,
-      StackTrace: t.readonlyArray(t.string),
-    }),
-    'ErrorObject',
-  ),
-)
+export const ErrorObjectC: t.Type<Core.ErrorObject, Core.ErrorObject, unknown> = struct('ErrorObject', {}, {
+  ErrorType: t.string,
+  ErrorMessage: t.string,
+  ErrorData: t.string,
+  StackTrace: t.readonlyArray(t.string),
+})
 
 type Ts = typeof EpochSecondsTimestamp | typeof IsoTimestamp | typeof DateTimestamp
 
 function operationCodec<T extends Ts>(ts: T) {
-  return compacted(
-    t.exact(
-      t.intersection([
-        t.type({ Id: t.string, Type: OperationTypeC, Status: OperationStatusC }),
-        t.partial({
-          ParentId: t.string,
-          Name: t.string,
-          SubType: t.string,
-          StartTimestamp: ts,
-          EndTimestamp: ts,
-          ExecutionDetails: t.exact(t.partial({ InputPayload: t.string })),
-          ContextDetails: t.exact(t.partial({ ReplayChildren: t.boolean, Result: t.string, Error: ErrorObjectC })),
-          StepDetails: t.exact(
-            t.partial({ Attempt: t.number, NextAttemptTimestamp: ts, Result: t.string, Error: ErrorObjectC }),
-          ),
-          WaitDetails: t.exact(t.partial({ ScheduledEndTimestamp: ts })),
-          CallbackDetails: t.exact(t.partial({ CallbackId: t.string, Result: t.string, Error: ErrorObjectC })),
-          ChainedInvokeDetails: t.exact(t.partial({ Result: t.string, Error: ErrorObjectC })),
-        }),
-      ]),
-      'Operation',
-    ),
-  )
+  return struct('Operation', { Id: t.string, Type: OperationTypeC, Status: OperationStatusC }, {
+    ParentId: t.string,
+    Name: t.string,
+    SubType: t.string,
+    StartTimestamp: ts,
+    EndTimestamp: ts,
+    ExecutionDetails: struct('ExecutionDetails', {}, { InputPayload: t.string }),
+    ContextDetails: struct('ContextDetails', {}, { ReplayChildren: t.boolean, Result: t.string, Error: ErrorObjectC }),
+    StepDetails: struct('StepDetails', {}, { Attempt: t.number, NextAttemptTimestamp: ts, Result: t.string, Error: ErrorObjectC }),
+    WaitDetails: struct('WaitDetails', {}, { ScheduledEndTimestamp: ts }),
+    CallbackDetails: struct('CallbackDetails', {}, { CallbackId: t.string, Result: t.string, Error: ErrorObjectC }),
+    ChainedInvokeDetails: struct('ChainedInvokeDetails', {}, { Result: t.string, Error: ErrorObjectC }),
+  })
 }
 
 /** Operation as HTTP API responses carry it: encodes timestamps as epoch seconds. */

@@ -7,7 +7,8 @@
  */
 import * as t from 'io-ts'
 import type * as Core from '../../core/types.js'
-import { compacted, ErrorObjectC, OperationC, OperationIsoC } from './operation-codecs.js'
+import { ErrorObjectC, OperationC, OperationIsoC } from './operation-codecs.js'
+import { list, struct } from './struct.js'
 import {
   CallbackTimeoutSeconds,
   DelaySeconds,
@@ -18,69 +19,48 @@ import {
   boundedString,
 } from './primitives.js'
 
-export const OperationUpdateC: t.Type<Core.OperationUpdate, Core.OperationUpdate, unknown> = compacted(
-  t.exact(
-    t.intersection([
-      t.type({ Id: WireId, Type: OperationTypeC, Action: OperationActionC }),
-      t.partial({
-        ParentId: WireId,
-        Name: WireName,
-        SubType: boundedString('SubType (1-32 chars)', 1, 32),
-        Payload: t.string,
-        Error: ErrorObjectC,
-        ContextOptions: t.exact(t.partial({ ReplayChildren: t.boolean })),
-        StepOptions: t.exact(t.partial({ NextAttemptDelaySeconds: DelaySeconds })),
-        WaitOptions: t.exact(t.partial({ WaitSeconds: DelaySeconds })),
-        CallbackOptions: t.exact(
-          t.partial({ TimeoutSeconds: CallbackTimeoutSeconds, HeartbeatTimeoutSeconds: CallbackTimeoutSeconds }),
-        ),
-        ChainedInvokeOptions: t.exact(
-          t.intersection([
-            t.type({ FunctionName: boundedString('FunctionName (1-256 chars)', 1, 256) }),
-            t.partial({ TenantId: t.string }),
-          ]),
-        ),
-      }),
-    ]),
-    'OperationUpdate',
-  ),
+export const OperationUpdateC: t.Type<Core.OperationUpdate, Core.OperationUpdate, unknown> = struct(
+  'OperationUpdate',
+  { Id: WireId, Type: OperationTypeC, Action: OperationActionC },
+  {
+    ParentId: WireId,
+    Name: WireName,
+    SubType: boundedString('SubType (1-32 chars)', 1, 32),
+    Payload: t.string,
+    Error: ErrorObjectC,
+    ContextOptions: struct('ContextOptions', {}, { ReplayChildren: t.boolean }),
+    StepOptions: struct('StepOptions', {}, { NextAttemptDelaySeconds: DelaySeconds }),
+    WaitOptions: struct('WaitOptions', {}, { WaitSeconds: DelaySeconds }),
+    CallbackOptions: struct('CallbackOptions', {}, { TimeoutSeconds: CallbackTimeoutSeconds, HeartbeatTimeoutSeconds: CallbackTimeoutSeconds }),
+    ChainedInvokeOptions: struct('ChainedInvokeOptions', { FunctionName: boundedString('FunctionName (1-256 chars)', 1, 256) }, { TenantId: t.string }),
+  },
 )
 
 const TokenC = boundedString('CheckpointToken (non-empty string)', 1, 2048)
 
-export const CheckpointRequestC = compacted(
-  t.exact(
-    t.intersection([
-      t.type({ CheckpointToken: TokenC, Updates: t.array(OperationUpdateC) }),
-      t.partial({ ClientToken: t.string }),
-    ]),
-    'CheckpointDurableExecutionRequest',
-  ),
+export const CheckpointRequestC = struct(
+  'CheckpointDurableExecutionRequest',
+  { CheckpointToken: TokenC, Updates: list(OperationUpdateC) },
+  { ClientToken: t.string },
 )
 export type CheckpointRequest = t.TypeOf<typeof CheckpointRequestC>
 
-const ExecutionStateC = t.exact(t.partial({ Operations: t.array(OperationC), NextMarker: t.string }), 'ExecutionState')
+const ExecutionStateC = struct('ExecutionState', {}, { Operations: list(OperationC), NextMarker: t.string })
 
-export const CheckpointResponseC = compacted(
-  t.exact(t.partial({ CheckpointToken: t.string, NewExecutionState: ExecutionStateC }), 'CheckpointDurableExecutionResponse'),
-)
+export const CheckpointResponseC = struct('CheckpointDurableExecutionResponse', {}, { CheckpointToken: t.string, NewExecutionState: ExecutionStateC })
 export type CheckpointResponse = t.TypeOf<typeof CheckpointResponseC>
 
-export const StateResponseC = compacted(ExecutionStateC)
+export const StateResponseC = ExecutionStateC
 export type StateResponse = t.TypeOf<typeof StateResponseC>
 
 /** The Lambda invocation event; extra keys (e.g. an injected client) are accepted and dropped. */
-export const InvocationEventC = compacted(
-  t.exact(
-    t.intersection([
-      t.type({ DurableExecutionArn: t.string, CheckpointToken: t.string }),
-      t.partial({
-        InitialExecutionState: t.exact(t.partial({ Operations: t.array(OperationIsoC), NextMarker: t.string })),
-        UpdatedOperationIds: t.array(t.string),
-      }),
-    ]),
-    'DurableExecutionInvocationInput',
-  ),
+export const InvocationEventC = struct(
+  'DurableExecutionInvocationInput',
+  { DurableExecutionArn: t.string, CheckpointToken: t.string },
+  {
+    InitialExecutionState: struct('InitialExecutionState', {}, { Operations: list(OperationIsoC), NextMarker: t.string }),
+    UpdatedOperationIds: list(t.string),
+  },
 )
 export type InvocationEvent = t.TypeOf<typeof InvocationEventC>
 
@@ -88,13 +68,9 @@ export type InvocationEvent = t.TypeOf<typeof InvocationEventC>
 export const CallbackFailureBodyC = ErrorObjectC
 
 /** What a durable handler returns to Lambda (PROTOCOL.md §2.2); extra keys are ignored. */
-export const InvocationOutputC = compacted(
-  t.exact(
-    t.intersection([
-      t.type({ Status: t.keyof({ SUCCEEDED: null, FAILED: null, PENDING: null }) }),
-      t.partial({ Result: t.string, Error: ErrorObjectC }),
-    ]),
-    'DurableExecutionInvocationOutput',
-  ),
+export const InvocationOutputC = struct(
+  'DurableExecutionInvocationOutput',
+  { Status: t.keyof({ SUCCEEDED: null, FAILED: null, PENDING: null }) },
+  { Result: t.string, Error: ErrorObjectC },
 )
 export type InvocationOutput = t.TypeOf<typeof InvocationOutputC>
