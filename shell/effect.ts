@@ -25,6 +25,8 @@ export type DurationLike = { days?: number; hours?: number; minutes?: number; se
 export interface StepEffect {
   readonly _tag: 'Step'
   readonly name?: string
+  /** The name plugins see when it differs from the checkpointed one (waitForCallback's submitter). */
+  readonly pluginName?: string
   readonly fn: (context: StepContext) => unknown
   readonly semantics: StepSemantics
   readonly retryStrategy?: RetryStrategy
@@ -40,6 +42,8 @@ export interface WaitEffect {
 export interface CreateCallbackEffect {
   readonly _tag: 'CreateCallback'
   readonly name?: string
+  /** The name plugins see when it differs from the checkpointed one (waitForCallback's callback). */
+  readonly pluginName?: string
   readonly options: CallbackOptions
 }
 
@@ -86,7 +90,13 @@ export interface ChildBeginEffect {
   readonly options: ChildOptionsData
 }
 
-export type ChildEntry = { readonly replayed: true; readonly value: unknown } | { readonly replayed: false }
+/**
+ * What entering a context answers: a replayed value, or go on into the body; `run` is set when
+ * plugins wrap context bodies: the body must then run through it (as its own fiber).
+ */
+export type ChildEntry =
+  | { readonly replayed: true; readonly value: unknown }
+  | { readonly replayed: false; readonly run?: (body: () => Op<unknown>) => Promise<unknown> }
 
 export interface ChildEndEffect {
   readonly _tag: 'ChildEnd'

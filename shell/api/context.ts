@@ -41,7 +41,8 @@ export function* enterChild<A>(name: string | undefined, body: Body<A>, options:
   if (entry.replayed) return entry.value as A
   let value: A
   try {
-    value = yield* body()
+    // With plugins wrapping context bodies, the body runs (as its own fiber) inside their wrap hooks.
+    value = entry.run === undefined ? yield* body() : ((yield { _tag: 'Await', promise: entry.run(body) }) as A)
   } catch (error) {
     yield settleTick
     return (yield { _tag: 'ChildEnd', outcome: { ok: false, error } }) as A
@@ -76,18 +77,38 @@ function* waitForCallbackNamed<A>(name: string | undefined, submitter: Submitter
   const raw = yield* enterChild<string>(
     name,
     function* () {
-      const [result, callbackId] = yield* createCallback<string>(undefined, {
+      const [result, callbackId] = yield* pluginNamed(name === undefined ? undefined : `${name}-callback`, createCallback<string>(undefined, {
         ...(config.timeout !== undefined ? { timeout: config.timeout } : {}),
         ...(config.heartbeatTimeout !== undefined ? { heartbeatTimeout: config.heartbeatTimeout } : {}),
         serdes: passThroughSerdes,
-      })
-      yield* step(undefined, (ctx) => submitter(callbackId, ctx), config.retryStrategy !== undefined ? { retryStrategy: config.retryStrategy } : {})
+      }))
+      const submit = step(undefined, (ctx) => submitter(callbackId, ctx), config.retryStrategy !== undefined ? { retryStrategy: config.retryStrategy } : {})
+      yield* pluginNamed(name === undefined ? undefined : `${name}-submitter`, submit)
       return yield* result
     },
     { subType: 'WaitForCallback' },
     'callback',
   )
   return config.serdes === undefined ? (raw as A) : ((yield* deserializeRaw(config.serdes, raw)) as A)
+}
+
+/** Runs `op`, giving its first effect (the operation itself) the name plugins see for it. */
+function* pluginNamed<A>(pluginName: string | undefined, op: Op<A>): Op<A> {
+  let next = op.next()
+  let first = true
+  while (next.done !== true) {
+    const effect: Effect = first && pluginName !== undefined && (next.value._tag === 'Step' || next.value._tag === 'CreateCallback') ? { ...next.value, pluginName } : next.value
+    first = false
+    let answer: unknown
+    try {
+      answer = yield effect
+    } catch (error) {
+      next = op.throw(error)
+      continue
+    }
+    next = op.next(answer)
+  }
+  return next.value
 }
 
 function* deserializeRaw<A>(serdes: Serdes<A>, raw: string): Op<A | undefined> {

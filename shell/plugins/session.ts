@@ -18,6 +18,9 @@ export interface InfoOptions {
 }
 
 export class PluginSession {
+  /** Callbacks reported open, whose end is reported when their result arrives. */
+  private readonly openCallbacks = new Map<string, Identity>()
+
   constructor(
     readonly runner: Runner,
     readonly arn: string,
@@ -29,6 +32,18 @@ export class PluginSession {
   /** True when the service changed the operation between the previous invocation and this one. */
   updatedBetween(wireId: string): boolean {
     return this.updatedIds.has(wireId)
+  }
+
+  awaitCallback(wireId: string, base: Identity): void {
+    this.openCallbacks.set(wireId, base)
+  }
+
+  /** The end of a callback reported open, once, when its result (or failure) is read. */
+  callbackSettled(wireId: string): Promise<void> | undefined {
+    const base = this.openCallbacks.get(wireId)
+    if (base === undefined) return undefined
+    this.openCallbacks.delete(wireId)
+    return this.end(base, false, { recorded: true })
   }
 
   record(wireId: string): Operation | undefined {

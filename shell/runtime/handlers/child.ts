@@ -9,8 +9,11 @@ import { reduce } from '../../../core/reduce.js'
 import type { Request } from '../../../core/request.js'
 import type { ChildBeginEffect, ChildEndEffect, ChildEntry } from '../../effect.js'
 import { DurableOperationError, fromData, toErrorObject } from '../../errors.js'
+import * as CoreErrors from '../../../core/errors.js'
+import { identity, type Identity } from '../../plugins/info.js'
+import type { PluginSession } from '../../plugins/session.js'
 import type { Fiber } from '../fiber.js'
-import { allocate, childFrame } from '../frame.js'
+import { allocate, childFrame, type Frame } from '../frame.js'
 import { Deferred, type Runtime } from '../runtime.js'
 import { andThen, deserializeWith, serializeWith, terminal } from './common.js'
 
@@ -43,11 +46,14 @@ export function handleChildBegin(runtime: Runtime, fiber: Fiber, effect: ChildBe
       throw mapped(options, fromData(decision.error))
     case 'EnterChild': {
       const mode = decision.mode === 'ReplaySucceeded' ? 'ReplaySucceeded' : options.virtual ? 'Execution' : runtime.history.has(id.wire) ? 'Replay' : 'Execution'
-      fiber.frames.push(childFrame(parent, id, mode, effect.name, options))
+      const frame = childFrame(parent, id, mode, effect.name, options)
+      fiber.frames.push(frame)
+      const fresh = transition.updates.length > 0
+      if (fresh) void runtime.checkpoint(id, transition)
+      const observed = runtime.plugins === undefined || mode === 'ReplaySucceeded' ? undefined : enterObserved(runtime, runtime.plugins, frame, fresh)
+      if (observed !== undefined) return observed
       const entry: ChildEntry = { replayed: false }
-      if (transition.updates.length === 0) return entry
-      void runtime.checkpoint(id, transition)
-      return new Deferred(entry)
+      return fresh ? new Deferred(entry) : entry
     }
     default:
       return terminal(runtime, decision)
@@ -71,8 +77,15 @@ export function handleChildEnd(runtime: Runtime, fiber: Fiber, effect: ChildEndE
     const error = toErrorObject(outcome.error)
     const transition = reduce(runtime.history, { _tag: 'ChildFailed', ...base, error, ...(options.mapping !== undefined ? { mapping: options.mapping } : {}) })
     void runtime.checkpoint(id, transition)
-    if (transition.decision._tag !== 'Raise') return terminal(runtime, transition.decision)
-    throw mapped(options, fromData(transition.decision.error))
+    const decision = transition.decision
+    if (decision._tag !== 'Raise') return terminal(runtime, decision)
+    const ended = runtime.plugins?.end(endIdentity(frame), options.virtual, {
+      recorded: !options.virtual,
+      status: 'FAILED',
+      error: fromData(CoreErrors.fromErrorObject(error)),
+    })
+    if (ended !== undefined) return ended.then(() => Promise.reject(mapped(options, fromData(decision.error))))
+    throw mapped(options, fromData(decision.error))
   }
   return andThen(serializeWith(runtime, options.serdes, outcome.value, id, frame.name), (payload) => {
     const summary = ChildContext.isOversized(payload) && options.summaryGenerator !== undefined ? options.summaryGenerator(outcome.value) : undefined
@@ -83,6 +96,30 @@ export function handleChildEnd(runtime: Runtime, fiber: Fiber, effect: ChildEndE
       ...(summary !== undefined ? { summary } : {}),
     })
     void runtime.checkpoint(id, transition)
-    return deserializeWith(runtime, options.serdes, payload, id, frame.name)
+    const ended = runtime.plugins?.end(endIdentity(frame), options.virtual, { recorded: !options.virtual, status: 'SUCCEEDED' })
+    return andThen(ended ?? undefined, () => deserializeWith(runtime, options.serdes, payload, id, frame.name))
   })
+}
+
+const endIdentity = (frame: Frame): Identity => identity(frame.id!, 'CONTEXT', frame.options!.subType, frame.name)
+
+/**
+ * Official SDK 2.4: a context starts live when its START is sent now, and as a replay otherwise
+ * (a record from an earlier invocation, or a virtual context). With a wrap hook, the body runs as
+ * its own fiber inside the plugins' wrapChildContextFn, on the frame just entered.
+ */
+function enterObserved(runtime: Runtime, plugins: PluginSession, frame: Frame, fresh: boolean): Promise<ChildEntry> | undefined {
+  const base = endIdentity(frame)
+  const started = fresh ? plugins.start(base, false, { status: 'STARTED' }) : plugins.start(base, true)
+  const entry: ChildEntry = plugins.wrapsChildren
+    ? {
+        replayed: false,
+        run: (body) => {
+          const info = { ...plugins.info(base, frame.mode === 'ReplaySucceeded'), isReplayingChildren: frame.mode !== 'Execution' }
+          return plugins.wrapChild(info, () => runtime.spawn(body(), frame).then((o) => (o.ok ? o.value : Promise.reject(o.error))))
+        },
+      }
+    : { replayed: false }
+  if (started !== undefined) return started.then(() => entry)
+  return entry.run === undefined ? undefined : Promise.resolve(entry)
 }

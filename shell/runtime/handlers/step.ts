@@ -9,6 +9,8 @@ import type { OperationId } from '../../../core/types.js'
 import type { StepEffect } from '../../effect.js'
 import { toErrorObject } from '../../errors.js'
 import { retryPresets, toVerdict } from '../../retry.js'
+import { identity } from '../../plugins/info.js'
+import type { PluginSession } from '../../plugins/session.js'
 import type { Fiber } from '../fiber.js'
 import { allocate } from '../frame.js'
 import type { Runtime } from '../runtime.js'
@@ -31,6 +33,7 @@ function stepAt(runtime: Runtime, id: OperationId, effect: StepEffect, recheck: 
     case 'Park':
       return parkThen(runtime, id, transition, () => stepAt(runtime, id, effect, true))
     case 'RunStep':
+      if (runtime.plugins !== undefined) return observedAttempt(runtime, runtime.plugins, id, effect, decision.attempt, transition)
       return attempt(runtime, id, effect, decision.attempt, runtime.checkpoint(id, transition))
     case 'StepInterrupted':
       return fail(runtime, id, effect, decision.attempt, Object.assign(new Error(decision.error.ErrorMessage), { name: 'StepInterruptedError' }))
@@ -54,6 +57,44 @@ async function attempt(runtime: Runtime, id: OperationId, effect: StepEffect, at
   const payload = await serializeWith(runtime, effect.serdes, value, id, effect.name)
   const transition = reduce(runtime.history, { _tag: 'StepSucceeded', id, ...(effect.name !== undefined ? { name: effect.name } : {}), ...(payload !== undefined ? { payload } : {}) })
   await runtime.checkpoint(id, transition)
+  return deserializeWith(runtime, effect.serdes, payload, id, effect.name)
+}
+
+/**
+ * An attempt with plugins listening, as the official SDK 2.4 reports it: operation start (a retry's
+ * start counts as a replay; a record left STARTED by an earlier invocation is one), attempt start,
+ * the body through the wrap hooks, then attempt end and, unless a retry follows, operation end.
+ */
+async function observedAttempt(runtime: Runtime, plugins: PluginSession, id: OperationId, effect: StepEffect, attemptNumber: number, transition: Transition): Promise<unknown> {
+  const base = identity(id, 'STEP', 'Step', effect.pluginName ?? effect.name)
+  const before = plugins.record(id.wire)
+  const retrying = (before?.StepDetails?.Attempt ?? 0) >= 1
+  const started = runtime.checkpoint(id, transition)
+  if (before?.Status === 'STARTED') await plugins.start(base, true, { recorded: true })
+  else if (started !== undefined) {
+    await started
+    await plugins.start(base, retrying, { recorded: true })
+  } else await plugins.start(base, retrying, { status: 'STARTED' })
+  const info = plugins.attemptInfo(base, attemptNumber)
+  await plugins.fire('onOperationAttemptStart', () => info)
+  let value: unknown
+  try {
+    const context = { logger: stepLogger(runtime, id, effect.name, attemptNumber), attempt: attemptNumber }
+    value = await runtime.userCode(() => plugins.wrapAttempt(info, () => effect.fn(context)))
+  } catch (thrown) {
+    const error = thrown instanceof Error ? thrown : new Error(String(thrown))
+    const failed = failedTransition(runtime, id, effect, attemptNumber, thrown)
+    await runtime.checkpoint(id, failed)
+    const end = plugins.attemptEnd(base, attemptNumber, 'FAILED', error)
+    await plugins.fire('onOperationAttemptEnd', () => end)
+    if (failed.decision._tag === 'Raise') await plugins.fire('onOperationEnd', () => ({ ...end, isReplay: false, error }))
+    return afterFailure(runtime, id, effect, failed)
+  }
+  const payload = await serializeWith(runtime, effect.serdes, value, id, effect.name)
+  await runtime.checkpoint(id, reduce(runtime.history, { _tag: 'StepSucceeded', id, ...(effect.name !== undefined ? { name: effect.name } : {}), ...(payload !== undefined ? { payload } : {}) }))
+  const end = plugins.attemptEnd(base, attemptNumber, 'SUCCEEDED')
+  await plugins.fire('onOperationAttemptEnd', () => end)
+  await plugins.fire('onOperationEnd', () => ({ ...end, isReplay: false }))
   return deserializeWith(runtime, effect.serdes, payload, id, effect.name)
 }
 

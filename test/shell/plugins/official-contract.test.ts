@@ -1,0 +1,99 @@
+// A plugin written against the official SDK 2.4 contract works unchanged with durable(): the same
+// plugin object is given to a workflow written with the official API and to the same workflow
+// written with ours (a step, a retried step, a wait that suspends and resumes, a child context and
+// a map), both run against the fake service, and the sequences of hook calls must be identical:
+// names, order, ids, parents, types, subtypes, statuses, replay flags, attempts and outcomes.
+import { withDurableExecution } from '@aws/durable-execution-sdk-js'
+import { test } from 'uvu'
+import * as assert from 'uvu/assert'
+import { childContext, durable, map, step, wait } from '../../../shell/index.js'
+import { fakeClient } from '../../support/fake-client.js'
+import { runScenario } from '../../support/run-scenario.js'
+import { recordingPlugin, type Call } from './recording-plugin.js'
+
+const retry = (_e: Error, n: number) => (n < 3 ? { shouldRetry: true as const, delay: { seconds: 2 } } : { shouldRetry: false as const })
+
+function official(calls: Call[]) {
+  return withDurableExecution(
+    async (_event: unknown, ctx) => {
+      const a = await ctx.step('a', async () => 1)
+      const b = await ctx.step('flaky', async ({ attempt }) => { if (attempt === 1) throw new Error('boom'); return attempt }, { retryStrategy: retry })
+      await ctx.wait('pause', { seconds: 5 })
+      const c = await ctx.runInChildContext('child', async (child) => child.step('inner', async () => 3))
+      const m = await ctx.map('m', [1, 2], async (item, x) => item.step(async () => x * 2))
+      return { a, b, c, m: m.getResults() }
+    },
+    { client: fakeClient, plugins: [recordingPlugin(calls)] },
+  )
+}
+
+function ours(calls: Call[]) {
+  return durable(
+    function* () {
+      const a = yield* step('a', async () => 1)
+      const b = yield* step('flaky', async ({ attempt }) => { if (attempt === 1) throw new Error('boom'); return attempt }, { retryStrategy: retry })
+      yield* wait('pause', { seconds: 5 })
+      const c = yield* childContext('child', function* () { return yield* step('inner', async () => 3) })
+      const m = yield* map('m', [1, 2], function* (x) { return yield* step(async () => x * 2) })
+      return { a, b, c, m: m.getResults() }
+    },
+    { client: fakeClient, plugins: [recordingPlugin(calls)] },
+  )
+}
+
+const hooks = (calls: Call[]) => calls.map((c) => c.hook)
+
+/** Our one documented extension: invocation-end info also carries isFirstInvocation (10-16, 10-19). */
+const official24 = (call: Call): Call => {
+  if (call.hook !== 'onInvocationEnd') return call
+  const { isFirstInvocation: _extension, ...rest } = call
+  return rest
+}
+
+test('should call an official-shape plugin exactly as the official SDK 2.4 does, across suspend and resume', async () => {
+  const expected: Call[] = []
+  const actual: Call[] = []
+  const theirs = await runScenario({ handler: official(expected), input: {} })
+  const mine = await runScenario({ handler: ours(actual), input: {} })
+  assert.is(theirs.status, 'SUCCEEDED')
+  assert.is(mine.status, 'SUCCEEDED')
+  assert.is(mine.result, theirs.result)
+  assert.ok(expected.length > 40)
+  assert.equal(hooks(actual), hooks(expected))
+  expected.forEach((call, i) => assert.equal(official24(actual[i]!), call, `call #${i} (${String(call.hook)})`))
+})
+
+test('should report three invocations with the first-invocation flag and a PENDING, PENDING, SUCCEEDED end', async () => {
+  const calls: Call[] = []
+  await runScenario({ handler: ours(calls), input: {} })
+  const starts = calls.filter((c) => c.hook === 'onInvocationStart')
+  const ends = calls.filter((c) => c.hook === 'onInvocationEnd')
+  assert.equal(starts.map((c) => c.isFirstInvocation), [true, false, false])
+  assert.equal(ends.map((c) => c.status), ['PENDING', 'PENDING', 'SUCCEEDED'])
+  assert.equal(ends.map((c) => c.isFirstInvocation), [true, false, false])
+  assert.equal(ends[2]?.executionResult, { a: 1, b: 2, c: 3, m: [2, 4] })
+})
+
+test('should mark the retry attempt and the resumed wait as the official SDK does', async () => {
+  const calls: Call[] = []
+  await runScenario({ handler: ours(calls), input: {} })
+  const flaky = calls.filter((c) => c.name === 'flaky')
+  assert.equal(
+    flaky.map((c) => [c.hook, c.attempt, c.outcome, c.isReplay]),
+    [
+      ['onOperationStart', undefined, undefined, false],
+      ['onOperationAttemptStart', 1, undefined, false],
+      ['wrapOperationAttemptFn', 1, undefined, false],
+      ['onOperationAttemptEnd', 1, 'FAILED', false],
+      ['onOperationStart', undefined, undefined, true],
+      ['onOperationAttemptStart', 2, undefined, false],
+      ['wrapOperationAttemptFn', 2, undefined, false],
+      ['onOperationAttemptEnd', 2, 'SUCCEEDED', false],
+      ['onOperationEnd', 2, 'SUCCEEDED', false],
+    ],
+  )
+  const pause = calls.filter((c) => c.name === 'pause')
+  assert.equal(pause.map((c) => [c.hook, c.status, c.isReplay]), [['onOperationStart', 'STARTED', false], ['onOperationEnd', 'SUCCEEDED', false]])
+})
+
+test.run()
