@@ -9,3 +9,18 @@ export * from './errors.js'
 export { createRetryStrategy, createLinearRetryStrategy, createWaitStrategy, retryPresets } from './retry.js'
 export { jsonSerdes, passThroughSerdes, type Serdes, type SerdesContext } from './serdes.js'
 export type { Logger } from './logger.js'
+export {
+  DURABLE_INSTRUMENTATION_PLUGIN_API_VERSION,
+  PluginInvocationStatus,
+  PluginOperationStatus,
+  AttemptEndInfoOutcome,
+  type DurableInstrumentationPlugin,
+  type OperationInfo,
+  type OperationEndInfo,
+  type AttemptInfo,
+  type AttemptEndInfo,
+  type ChildContextInfo,
+  type InvocationInfo,
+  type InvocationEndInfo,
+  type OperationChangeInfo,
+} from './plugins/types.js'
