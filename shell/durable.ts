@@ -16,7 +16,7 @@ import { DurableSdkError, toErrorObject } from './errors.js'
 import { createLogger, type Logger } from './logger.js'
 import { rootFrame } from './runtime/frame.js'
 import * as Invocation from './plugins/invocation.js'
-import { createRunner } from './plugins/runner.js'
+import { createRunner, type Runner } from './plugins/runner.js'
 import { PluginSession } from './plugins/session.js'
 import type { DurableInstrumentationPlugin } from './plugins/types.js'
 import { handlers } from './runtime/handlers/index.js'
@@ -49,6 +49,8 @@ export interface LambdaContextLike {
 
 export type DurableHandler = (event: unknown, context?: LambdaContextLike) => Promise<InvocationOutput>
 
+const PLUGINS_KEY = Symbol.for('durable-yield.plugins')
+
 const UNEXPECTED_PAYLOAD =
   'Unexpected payload provided to start the durable execution.\nCheck your resource configurations to confirm the durability is set.'
 
@@ -62,6 +64,14 @@ function injectedClient(event: unknown): Client.InjectedClient | undefined {
   return { checkpoint: (p) => checkpoint.call(candidate, p), getExecutionState: (p) => getExecutionState.call(candidate, p) }
 }
 
+/** Plugins the test runner puts on the event (a non-enumerable global-symbol key) run after the handler's own. */
+function withInjectedPlugins(own: Runner | undefined, plugins: readonly DurableInstrumentationPlugin[] | undefined, event: unknown): Runner | undefined {
+  if (typeof event !== 'object' || event === null) return own
+  const injected: unknown = (event as Record<symbol, unknown>)[PLUGINS_KEY]
+  if (!Array.isArray(injected) || injected.length === 0) return own
+  return createRunner([...(plugins ?? []), ...(injected as DurableInstrumentationPlugin[])])
+}
+
 async function loadOperations(client: Client.DurableClient, arn: string, token: string, first: readonly Operation[], marker: string | undefined): Promise<Operation[]> {
   const operations = [...first]
   for (let next = marker; next !== undefined && next !== ''; ) {
@@ -73,7 +83,7 @@ async function loadOperations(client: Client.DurableClient, arn: string, token: 
 }
 
 export function durable<I = unknown, R = unknown>(workflow: Workflow<I, R>, options: DurableOptions = {}): DurableHandler {
-  const runner = options.plugins !== undefined && options.plugins.length > 0 ? createRunner(options.plugins) : undefined
+  const ownRunner = options.plugins !== undefined && options.plugins.length > 0 ? createRunner(options.plugins) : undefined
   return async (event, lambdaContext) => {
     const decoded = decode(InvocationEventC, event, 'durable invocation event')
     if (E.isLeft(decoded)) {
@@ -81,6 +91,7 @@ export function durable<I = unknown, R = unknown>(workflow: Workflow<I, R>, opti
       throw new DurableSdkError('INVALID_EVENT', missing ? UNEXPECTED_PAYLOAD : decoded.left.message)
     }
     const input = decoded.right
+    const runner = withInjectedPlugins(ownRunner, options.plugins, event)
     const injected = injectedClient(event)
     const client = injected !== undefined ? Client.fromInjected(injected) : options.client !== undefined ? Client.fromSender(options.client) : Client.fromEnvironment()
     const arn = input.DurableExecutionArn

@@ -6,6 +6,7 @@
  * runner, so what a test sees is what `durable-yield run` prints.
  */
 import type { ErrorObject, Operation } from '../../core/types.js'
+import type { DurableInstrumentationPlugin } from '../../shell/plugins/types.js'
 import { type Clock, createRealClock, createVirtualClock, type VirtualClock } from './clock.js'
 import { createEngine, type Engine } from './engine.js'
 import {
@@ -30,7 +31,15 @@ export interface RunLocalOptions {
   readonly callbacks?: Readonly<Record<string, CallbackAnswer>>
   /** Function name → handler, for chained `invoke` targets. */
   readonly invokeTargets?: Readonly<Record<string, Handler>>
+  /**
+   * Instrumentation plugins (official SDK 2.4 contract) for handlers made with `durable()`, run after
+   * the handler's own `plugins`; they reach the handler on the invocation event (a non-enumerable key).
+   */
+  readonly plugins?: readonly DurableInstrumentationPlugin[]
 }
+
+/** The event key `durable()` reads test-runner plugins from (a global symbol: no import cycle). */
+export const PLUGINS_KEY = Symbol.for('durable-yield.plugins')
 
 export interface LocalRunnerOptions extends RunLocalOptions {
   /** Default: memory store. */
@@ -145,8 +154,10 @@ export function createLocalRunner(handler: Handler, options: LocalRunnerOptions 
       },
       getExecutionState: (params) => engine.client.getExecutionState(params),
     }
+    const input = new DurableExecutionInvocationInputWithClient(event as InvocationInput, client)
+    if (options.plugins !== undefined) Object.defineProperty(input, PLUGINS_KEY, { value: options.plugins, enumerable: false })
     try {
-      return await inner(new DurableExecutionInvocationInputWithClient(event as InvocationInput, client), context)
+      return await inner(input, context)
     } finally {
       setImmediate(observe)
     }

@@ -1,0 +1,76 @@
+// plugins on durable() end to end: a plugin that throws from every hook never changes the result,
+// the history or what a healthy plugin after it receives; test-runner plugins reach the handler;
+// the replay flags are right for an operation still open in a later invocation.
+import { test } from 'uvu'
+import * as assert from 'uvu/assert'
+import { runLocal } from '../../../adapters/local/testing.js'
+import { durable, parallel, step, wait } from '../../../shell/index.js'
+import type { DurableInstrumentationPlugin } from '../../../shell/index.js'
+import { recordingPlugin, type Call } from './recording-plugin.js'
+
+const HOOKS = ['onInvocationStart', 'onInvocationEnd', 'onOperationStart', 'onOperationEnd', 'onOperationAttemptStart', 'onOperationAttemptEnd', 'onOperationChange'] as const
+
+function faulty(counter: { n: number }): DurableInstrumentationPlugin {
+  const plugin: Record<string, unknown> = {}
+  for (const hook of HOOKS) plugin[hook] = () => { counter.n++; throw new Error(`faulty ${hook}`) }
+  plugin.wrapOperationAttemptFn = () => { counter.n++; throw new Error('faulty wrap') }
+  plugin.wrapChildContextFn = async () => { counter.n++; throw new Error('faulty child wrap') }
+  return plugin as DurableInstrumentationPlugin
+}
+
+const workflow = function* (name: string) {
+  const greeting = yield* step('greet', async () => `Hello, ${name}!`)
+  const both = yield* parallel('pair', [function* () { return yield* step(async () => 1) }, function* () { return 2 }])
+  return { greeting, both: both.getResults() }
+}
+
+test('should give the same result and history with a plugin that throws from every hook', async () => {
+  const warn = console.warn
+  const warnings: string[] = []
+  console.warn = (line: string) => void warnings.push(line)
+  try {
+    const counter = { n: 0 }
+    const calls: Call[] = []
+    const plain = await runLocal(durable(workflow), 'Ada', { skipTime: true })
+    const broken = await runLocal(durable(workflow, { plugins: [faulty(counter), recordingPlugin(calls)] }), 'Ada', { skipTime: true })
+    assert.is(broken.status, 'SUCCEEDED')
+    assert.equal(broken.result, plain.result)
+    const shape = (h: readonly Record<string, unknown>[]) => h.map((e) => [e.EventType, e.Id, e.Name])
+    assert.equal(shape(broken.history), shape(plain.history))
+    assert.ok(counter.n > 10)
+    const healthy = new Set(calls.map((c) => c.hook))
+    for (const hook of [...HOOKS, 'wrapOperationAttemptFn', 'wrapChildContextFn']) assert.ok(healthy.has(hook), hook)
+    assert.is(new Set(warnings).size, warnings.length)
+    assert.ok(warnings.some((w) => w.includes('onOperationStart')))
+  } finally {
+    console.warn = warn
+  }
+})
+
+test('should hand test-runner plugins to a durable() handler after its own', async () => {
+  const own: Call[] = []
+  const extra: Call[] = []
+  const result = await runLocal(durable(workflow, { plugins: [recordingPlugin(own)] }), 'Bo', { skipTime: true, plugins: [recordingPlugin(extra)] })
+  assert.is(result.status, 'SUCCEEDED')
+  assert.ok(own.length > 0)
+  assert.equal(extra.map((c) => c.hook), own.map((c) => c.hook))
+})
+
+test('should re-announce a wait still open in a later invocation as a replay, and never a finished one', async () => {
+  const calls: Call[] = []
+  const waits = durable(function* () {
+    return (yield* parallel('waits', [
+      function* () { yield* wait('short', { seconds: 2 }); return 'short-done' },
+      function* () { yield* wait('long', { seconds: 8 }); return 'long-done' },
+    ])).getResults()
+  })
+  const result = await runLocal(waits, undefined, { skipTime: true, plugins: [recordingPlugin(calls)] })
+  assert.equal(result.result, ['short-done', 'long-done'])
+  const starts = (name: string) => calls.filter((c) => c.hook === 'onOperationStart' && c.name === name).map((c) => [c.isReplay, c.status])
+  assert.equal(starts('short'), [[false, 'STARTED']])
+  assert.equal(starts('long'), [[false, 'STARTED'], [true, 'STARTED']])
+  const ends = calls.filter((c) => c.hook === 'onOperationEnd' && c.type === 'WAIT').map((c) => [c.name, c.status, c.isReplay])
+  assert.equal(ends, [['short', 'SUCCEEDED', false], ['long', 'SUCCEEDED', false]])
+})
+
+test.run()
