@@ -8,10 +8,12 @@ import type { Event } from '@aws-sdk/client-lambda'
 import type { ErrorObject, Operation } from '../../core/types.js'
 import type { EventDraft, HistoryEvent, HistoryEventType } from './model.js'
 
-export const result = (payload: string | undefined): { Payload?: string } =>
-  payload === undefined ? {} : { Payload: payload }
-export const error = (err: ErrorObject | undefined): { Payload?: ErrorObject } =>
-  err === undefined ? {} : { Payload: err }
+// The service flags every payload it returns with `Truncated` (it may cut large history payloads, and
+// the official conformance suite asserts `Truncated: false`); the embedded engine never cuts one.
+export const result = (payload: string | undefined): { Payload?: string; Truncated?: boolean } =>
+  payload === undefined ? {} : { Payload: payload, Truncated: false }
+export const error = (err: ErrorObject | undefined): { Payload?: ErrorObject; Truncated?: boolean } =>
+  err === undefined ? {} : { Payload: err, Truncated: false }
 
 /** A draft for an event about `op`. */
 export function opEvent(

@@ -17,6 +17,7 @@ import {
   lambdaContext,
 } from './invocation-event.js'
 import { MAX_EVENT_OPERATIONS, MAX_INVOCATION_ATTEMPTS } from './limits.js'
+import { runCrashable } from './process-exit.js'
 import { hasPending, hasReady, type Live } from './live.js'
 import * as View from './state-view.js'
 import { Tx } from './tx.js'
@@ -47,7 +48,7 @@ export async function invoke(core: Core, live: Live, client: DurableExecutionCli
   const context = lambdaContext(live.record.functionName, live.record.functionArn, requestId)
   let answer: Answer
   try {
-    answer = { ok: true, value: await core.invoker.invoke(live.record.functionName, event, context) }
+    answer = { ok: true, value: await runCrashable(requestId, () => core.invoker.invoke(live.record.functionName, event, context)) }
   } catch (error) {
     answer = { ok: false, error }
   }
