@@ -2,6 +2,5 @@
 import { durable, waitForCallback } from '../../../shell/index.js'
 
 export const handler = durable(function* (name: string) {
-  const result = yield* waitForCallback(name, async () => {})
-  return result ?? null
+  return yield* waitForCallback(name, async () => {})
 })
