@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --n 1000,10000 --scenario replay,fresh --timeout 120 --runs 3 --json]`: runs each
+ * `npm run bench [-- --n 1000,10000 --scenario replay,fresh --timeout 120 --runs 3 --json --ours-only]`: runs each
  * scenario at each N with durable-yield and the official SDK 2.4, every measurement in a fresh
  * process, and prints one table row per (scenario, N) followed by the issue-7 target checks. Official
  * runs that exceed the timeout are reported as such, never dropped. `engine` runs bench/engine.ts.
@@ -15,6 +15,8 @@ interface Args {
   readonly timeoutMs: number
   readonly runs: number
   readonly json: boolean
+  /** Skip the official SDK (quick profiling loops). */
+  readonly oursOnly: boolean
 }
 
 const ALL = [...scenarios.map((s) => s.name), 'engine']
@@ -29,7 +31,7 @@ const parseArgs = (argv: readonly string[]): Args => {
   const chosen = (value('--scenario') ?? ALL.join(',')).split(',')
   const unknown = chosen.filter((s) => !ALL.includes(s))
   if (unknown.length > 0) throw new Error(`unknown scenario ${unknown.join(', ')}; known: ${ALL.join(', ')}`)
-  return { ns, scenarios: chosen, timeoutMs: Number(value('--timeout') ?? '120') * 1000, runs: Number(value('--runs') ?? '3'), json: argv.includes('--json') }
+  return { ns, scenarios: chosen, timeoutMs: Number(value('--timeout') ?? '120') * 1000, runs: Number(value('--runs') ?? '3'), json: argv.includes('--json'), oursOnly: argv.includes('--ours-only') }
 }
 
 const fmt = (x: number, digits = 0): string => x.toFixed(digits)
@@ -68,7 +70,7 @@ const main = async (): Promise<void> => {
     for (const n of args.ns) {
       const key = [scenario, String(n)]
       const ours = await measure([...key, 'ours'], args.timeoutMs, args.runs)
-      const official = await measure([...key, 'official'], args.timeoutMs, args.runs)
+      const official: Outcome = args.oursOnly ? { ok: false, reason: 'skipped' } : await measure([...key, 'official'], args.timeoutMs, args.runs)
       const floor = scenario === 'replay' ? await measure([...key, 'floor'], args.timeoutMs, args.runs) : undefined
       const row: Row = { scenario, n, ours, official, ...(floor === undefined ? {} : { floor }) }
       rows.push(row)

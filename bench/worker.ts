@@ -18,10 +18,17 @@ export interface WorkerResult {
   readonly checkpointCalls: number
   readonly updates: number
   readonly fakeMs: number
+  /** CPU time (user + system) of the timed region: steadier than wall time on a busy machine. */
+  readonly cpuMs: number
   readonly heapUsedEnd: number
 }
 
 const MAX_INVOCATIONS = 10
+
+const cpuSince = (start: NodeJS.CpuUsage): number => {
+  const d = process.cpuUsage(start)
+  return (d.user + d.system) / 1000
+}
 
 const lambdaContext = () => ({
   functionName: 'bench-fn', functionVersion: '$LATEST', awsRequestId: randomUUID(),
@@ -38,10 +45,11 @@ const floor = (scenario: string, n: number): WorkerResult => {
   const service = new LeanService()
   scenarioNamed(scenario).seed?.(n, service)
   const text = JSON.stringify(service.event())
+  const c0 = process.cpuUsage()
   const t0 = performance.now()
   const parsed: unknown = JSON.parse(text)
   const ms = performance.now() - t0
-  return { ms, status: typeof parsed === 'object' ? 'PARSED' : 'INVALID', invocations: 0, checkpointCalls: 0, updates: 0, fakeMs: 0, heapUsedEnd: process.memoryUsage().heapUsed }
+  return { ms, cpuMs: cpuSince(c0), status: typeof parsed === 'object' ? 'PARSED' : 'INVALID', invocations: 0, checkpointCalls: 0, updates: 0, fakeMs: 0, heapUsedEnd: process.memoryUsage().heapUsed }
 }
 
 const measure = async (scenario: string, n: number, sdk: Sdk): Promise<WorkerResult> => {
@@ -50,20 +58,23 @@ const measure = async (scenario: string, n: number, sdk: Sdk): Promise<WorkerRes
   s.seed?.(n, service)
   const handler = await s.make(sdk, n, service.client)
   let ms = 0
+  let cpuMs = 0
   let invocations = 0
   let status = 'PENDING'
   while (status === 'PENDING' && invocations < MAX_INVOCATIONS) {
     if (invocations > 0) service.fireWaits()
     const event = service.event()
     const context = lambdaContext()
+    const c0 = process.cpuUsage()
     const t0 = performance.now()
     const out = await handler(event, context)
     ms += performance.now() - t0
+    cpuMs += cpuSince(c0)
     invocations++
     status = statusOf(out)
   }
   const { checkpointCalls, updates, selfMs } = service
-  return { ms, status, invocations, checkpointCalls, updates, fakeMs: selfMs, heapUsedEnd: process.memoryUsage().heapUsed }
+  return { ms, cpuMs, status, invocations, checkpointCalls, updates, fakeMs: selfMs, heapUsedEnd: process.memoryUsage().heapUsed }
 }
 
 const main = async (): Promise<void> => {

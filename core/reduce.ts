@@ -34,17 +34,26 @@ const handlers: { readonly [T in RequestTag]: Handler<T> } = {
   ChildFailed: ChildContext.failed,
 }
 
+interface Shape {
+  readonly type: OperationType
+  readonly subType: string
+}
+const STEP: Shape = { type: 'STEP', subType: 'Step' }
+const WAIT: Shape = { type: 'WAIT', subType: 'Wait' }
+const CALLBACK: Shape = { type: 'CALLBACK', subType: 'Callback' }
+const INVOKE: Shape = { type: 'CHAINED_INVOKE', subType: 'ChainedInvoke' }
+
 /** The type and subtype each beginning request must find recorded; absent = not checked. */
-function expectedShape(request: Request): { type: OperationType; subType: string } | undefined {
+function expectedShape(request: Request): Shape | undefined {
   switch (request._tag) {
     case 'StepBegin':
-      return { type: 'STEP', subType: 'Step' }
+      return STEP
     case 'WaitBegin':
-      return { type: 'WAIT', subType: 'Wait' }
+      return WAIT
     case 'CallbackBegin':
-      return { type: 'CALLBACK', subType: 'Callback' }
+      return CALLBACK
     case 'InvokeBegin':
-      return { type: 'CHAINED_INVOKE', subType: 'ChainedInvoke' }
+      return INVOKE
     case 'ChildBegin':
       return request.virtual ? undefined : { type: 'CONTEXT', subType: request.subType }
     default:

@@ -4,8 +4,9 @@
  * type(required), partial(optional)])))` in a single loop over the known keys (unknown keys and
  * `undefined` values never reach the output, so no strip or compact pass follows), and
  * `list(codec)` is `array(codec)`. Every field is still decoded by its io-ts codec; what they save
- * is the per-key context array io-ts allocates on success: the context entry is added only to the
- * errors of a failing field, so paths (`Operations[3].Status`) read exactly as io-ts would give them.
+ * is the per-key context array io-ts allocates on success (the context entry is added only to the
+ * errors of a failing field, so paths like `Operations[3].Status` read exactly as io-ts gives them)
+ * and, for io-ts's scalar types, the Right wrapper: their guard alone decides, as their validate does.
  */
 import * as t from 'io-ts'
 
@@ -25,11 +26,19 @@ interface Field {
   readonly key: string
   readonly codec: t.Mixed
   readonly required: boolean
+  /** The codec decodes a value its guard accepts to that very value: `is` alone decides. */
+  readonly plain: boolean
 }
 
+/** io-ts's scalar types, whose `validate` is `is(u) ? success(u) : failure(...)`. */
+const isPlain = (codec: t.Mixed): boolean =>
+  codec instanceof t.StringType || codec instanceof t.NumberType || codec instanceof t.BooleanType || codec instanceof t.KeyofType
+
+const field = (key: string, codec: t.Mixed, required: boolean): Field => ({ key, codec, required, plain: isPlain(codec) })
+
 const fieldsOf = (required: t.Props, optional: t.Props): readonly Field[] => [
-  ...Object.keys(required).map((key) => ({ key, codec: required[key] as t.Mixed, required: true })),
-  ...Object.keys(optional).map((key) => ({ key, codec: optional[key] as t.Mixed, required: false })),
+  ...Object.keys(required).map((key) => field(key, required[key] as t.Mixed, true)),
+  ...Object.keys(optional).map((key) => field(key, optional[key] as t.Mixed, false)),
 ]
 
 /** An object with `required` and `optional` fields; output keeps only known keys with defined values. */
@@ -44,6 +53,10 @@ export function struct<R extends t.Props, O extends t.Props>(name: string, requi
     for (const f of fields) {
       const value = u[f.key]
       if (value === undefined && !f.required) continue
+      if (f.plain && f.codec.is(value)) {
+        out[f.key] = value
+        continue
+      }
       const r = f.codec.validate(value, c)
       if (r._tag === 'Left') errors = [...(errors ?? []), ...withEntry(r.left, c, f.key, f.codec, value)]
       else if (r.right !== undefined) out[f.key] = r.right

@@ -76,8 +76,18 @@ export function deserializeWith(
   id: OperationId,
   name?: string,
 ): unknown {
-  const chosen = serdes ?? jsonSerdes
-  return guard(() => chosen.deserialize(payload, serdesContext(runtime, id)), (c) => failed('Deserialization', id, name, c))
+  if (serdes === undefined) return parseJson(payload, id, name)
+  return guard(() => serdes.deserialize(payload, serdesContext(runtime, id)), (c) => failed('Deserialization', id, name, c))
+}
+
+/** The default serdes inlined: replay deserializes once per operation, so no closures or context here. */
+function parseJson(payload: string | undefined, id: OperationId, name: string | undefined): unknown {
+  if (payload === undefined) return undefined
+  try {
+    return JSON.parse(payload)
+  } catch (cause) {
+    throw failed('Deserialization', id, name, cause)
+  }
 }
 
 /** Applies `next` now when `value` is plain, or after it resolves. */
