@@ -8,6 +8,7 @@ import type { OperationId } from '../../../core/types.js'
 import * as Retry from '../../../core/retry.js'
 import type { ConditionEffect } from '../../effect.js'
 import { toErrorObject } from '../../errors.js'
+import { CheckHooks } from '../../plugins/check-hooks.js'
 import type { Fiber } from '../fiber.js'
 import { allocate } from '../frame.js'
 import type { Runtime } from '../runtime.js'
@@ -32,22 +33,25 @@ function round(runtime: Runtime, id: OperationId, effect: ConditionEffect, reche
       return raise(decision)
     case 'Park':
       return parkThen(runtime, id, transition, () => round(runtime, id, effect, true))
-    case 'RunCheck':
+    case 'RunCheck': {
+      const hooks = runtime.plugins === undefined ? undefined : new CheckHooks(runtime.plugins, id, effect.name, decision.attempt, runtime.history.get(id.wire))
       void runtime.checkpoint(id, transition)
-      return check(runtime, id, effect, decision.attempt, decision.statePayload)
+      return check(runtime, id, effect, decision.attempt, decision.statePayload, hooks)
+    }
     default:
       return terminal(runtime, decision)
   }
 }
 
-async function check(runtime: Runtime, id: OperationId, effect: ConditionEffect, attempt: number, statePayload: string | undefined): Promise<unknown> {
+async function check(runtime: Runtime, id: OperationId, effect: ConditionEffect, attempt: number, statePayload: string | undefined, hooks?: CheckHooks): Promise<unknown> {
   let payload: string | undefined
   let next: unknown
   let verdict: { shouldContinue: false } | { shouldContinue: true; delaySeconds: number }
   try {
     const state = statePayload === undefined ? effect.initialState : await deserializeWith(runtime, effect.serdes, statePayload, id, effect.name)
     const logger = stepLogger(runtime, id, effect.name, attempt)
-    const checked = await runtime.userCode(() => effect.check(state, { logger, attempt }))
+    await hooks?.begin()
+    const checked = await runtime.userCode(() => (hooks === undefined ? effect.check(state, { logger, attempt }) : hooks.wrap(() => effect.check(state, { logger, attempt }))))
     payload = await serializeWith(runtime, effect.serdes, checked, id, effect.name)
     next = await deserializeWith(runtime, effect.serdes, payload, id, effect.name)
     const decision = effect.waitStrategy(next, attempt)
@@ -55,6 +59,7 @@ async function check(runtime: Runtime, id: OperationId, effect: ConditionEffect,
   } catch (error) {
     const failed = reduce(runtime.history, withName({ _tag: 'ConditionFailed' as const, id, error: toErrorObject(error) }, effect.name))
     await runtime.checkpoint(id, failed)
+    await hooks?.end(true, error instanceof Error ? error : new Error(String(error)))
     return failed.decision._tag === 'Raise' ? raise(failed.decision) : terminal(runtime, failed.decision)
   }
   const transition = reduce(
@@ -62,6 +67,7 @@ async function check(runtime: Runtime, id: OperationId, effect: ConditionEffect,
     withName({ _tag: 'ConditionChecked' as const, id, verdict, ...(payload !== undefined ? { payload } : {}) }, effect.name),
   )
   await runtime.checkpoint(id, transition)
+  await hooks?.end(transition.decision._tag === 'Replay')
   if (transition.decision._tag === 'Replay') return next
   return round(runtime, id, effect, true)
 }

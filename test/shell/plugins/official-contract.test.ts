@@ -6,7 +6,7 @@
 import { withDurableExecution } from '@aws/durable-execution-sdk-js'
 import { test } from 'uvu'
 import * as assert from 'uvu/assert'
-import { childContext, durable, map, step, wait } from '../../../shell/index.js'
+import { childContext, durable, map, step, wait, waitForCallback, waitForCondition } from '../../../shell/index.js'
 import { fakeClient } from '../../support/fake-client.js'
 import { runScenario } from '../../support/run-scenario.js'
 import { recordingPlugin, type Call } from './recording-plugin.js'
@@ -41,6 +41,31 @@ function ours(calls: Call[]) {
   )
 }
 
+const poll = (state: number) => (state < 2 ? { shouldContinue: true as const, delay: { seconds: 1 } } : { shouldContinue: false as const })
+const approvals = [{ outcome: 'succeed' as const, result: '"yes"', afterSeconds: 3 }]
+
+function officialPolling(calls: Call[]) {
+  return withDurableExecution(
+    async (_event: unknown, ctx) => {
+      const n = await ctx.waitForCondition('poll', async (s: number) => s + 1, { initialState: 0, waitStrategy: poll })
+      const answer = await ctx.waitForCallback('approve', async () => {}, { timeout: { minutes: 5 } })
+      return { n, answer }
+    },
+    { client: fakeClient, plugins: [recordingPlugin(calls)] },
+  )
+}
+
+function oursPolling(calls: Call[]) {
+  return durable(
+    function* () {
+      const n = yield* waitForCondition('poll', async (s: number) => s + 1, { initialState: 0, waitStrategy: poll })
+      const answer = yield* waitForCallback('approve', async () => {}, { timeout: { minutes: 5 } })
+      return { n, answer }
+    },
+    { client: fakeClient, plugins: [recordingPlugin(calls)] },
+  )
+}
+
 const hooks = (calls: Call[]) => calls.map((c) => c.hook)
 
 /** Our one documented extension: invocation-end info also carries isFirstInvocation (10-16, 10-19). */
@@ -59,6 +84,18 @@ test('should call an official-shape plugin exactly as the official SDK 2.4 does,
   assert.is(mine.status, 'SUCCEEDED')
   assert.is(mine.result, theirs.result)
   assert.ok(expected.length > 40)
+  assert.equal(hooks(actual), hooks(expected))
+  expected.forEach((call, i) => assert.equal(official24(actual[i]!), call, `call #${i} (${String(call.hook)})`))
+})
+
+test('should call it exactly as the official SDK does for waitForCondition rounds and a waitForCallback', async () => {
+  const expected: Call[] = []
+  const actual: Call[] = []
+  const theirs = await runScenario({ handler: officialPolling(expected), input: {}, callbacks: approvals })
+  const mine = await runScenario({ handler: oursPolling(actual), input: {}, callbacks: approvals })
+  assert.is(theirs.status, 'SUCCEEDED')
+  assert.is(mine.result, theirs.result)
+  assert.ok(expected.some((c) => c.name === 'approve-submitter') && expected.some((c) => c.name === 'approve-callback'))
   assert.equal(hooks(actual), hooks(expected))
   expected.forEach((call, i) => assert.equal(official24(actual[i]!), call, `call #${i} (${String(call.hook)})`))
 })
