@@ -4,6 +4,9 @@
  * with `{ client }`. Commands are recognised by class name, so any copy of the AWS SDK works;
  * anything else is refused with a message naming the command.
  */
+import * as E from 'fp-ts/lib/Either.js'
+import type { ErrorObject } from '../../core/types.js'
+import * as W from '../wire/codecs.js'
 import type { Engine } from './engine.js'
 import * as Err from './errors.js'
 
@@ -19,6 +22,14 @@ function partsOf(command: unknown): { name: string; input: Record<string, unknow
 }
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : '')
+
+/** StopDurableExecution's optional Error, decoded once here like every other command input. */
+function stopError(value: unknown): { Error?: ErrorObject } {
+  if (value === undefined) return {}
+  const r = W.decode(W.ErrorObjectC, value, 'StopDurableExecution Error')
+  if (E.isLeft(r)) throw Err.invalidRequest(r.left.message)
+  return { Error: r.right }
+}
 
 export function createLambdaClient(engine: () => Engine): LambdaClientLike {
   return {
@@ -39,7 +50,7 @@ export function createLambdaClient(engine: () => Engine): LambdaClientLike {
         case 'ListDurableExecutionsByFunctionCommand':
           return { $metadata: {}, ...e.listExecutionsByFunction({ ...input, FunctionName: str(input.FunctionName) }) }
         case 'StopDurableExecutionCommand':
-          return { $metadata: {}, ...e.stopExecution({ DurableExecutionArn: arn }) }
+          return { $metadata: {}, ...e.stopExecution({ DurableExecutionArn: arn, ...stopError(input.Error) }) }
         case 'SendDurableExecutionCallbackSuccessCommand': {
           const result = input.Result
           e.sendCallbackSuccess({

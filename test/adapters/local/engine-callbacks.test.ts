@@ -84,6 +84,19 @@ test('should refuse a malformed callback failure body and leave the callback ope
   r.engine.close()
 })
 
+test('should refuse a callback Result above 1 MiB and leave the callback open', async () => {
+  const r = rig()
+  const { DurableExecutionArn: arn } = r.engine.startExecution({ functionName: 'approval' })
+  await r.engine.whenIdle()
+  const id = callbackIdOf(r.engine, arn)
+  const err = engineError(() => r.engine.sendCallbackSuccess({ CallbackId: id, Result: 'x'.repeat(Local.Limits.MAX_CALLBACK_RESULT_BYTES + 1) }))
+  assert.is(err.code, 'PAYLOAD_TOO_LARGE')
+  assert.is(opOf(r.engine, arn, 'CALLBACK')?.Status, 'STARTED')
+  r.engine.sendCallbackSuccess({ CallbackId: id, Result: new TextEncoder().encode('fine') })
+  assert.is((await r.engine.waitForExecution(arn)).Result, '"fine"')
+  r.engine.close()
+})
+
 test('should refuse a second completion of a callback and an unknown callback id', async () => {
   const r = rig()
   const { DurableExecutionArn: arn } = r.engine.startExecution({ functionName: 'ask' })

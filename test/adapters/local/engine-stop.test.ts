@@ -1,5 +1,6 @@
 import { test } from 'uvu'
 import * as assert from 'uvu/assert'
+import { StopDurableExecutionCommand } from '@aws-sdk/client-lambda'
 import { advance, callbackIdOf, engineError, eventTypes, history, opOf, rig } from './model/harness.js'
 
 const invocations = (types: string[]) => types.filter((t) => t === 'InvocationCompleted').length
@@ -48,6 +49,21 @@ test('should record the Error given to StopDurableExecution in the execution and
   assert.equal(r.engine.getExecution({ DurableExecutionArn: arn }).Error, error)
   const stopped = history(r.engine, arn).find((e) => e.EventType === 'ExecutionStopped')
   assert.equal(stopped?.ExecutionStoppedDetails?.Error?.Payload, error)
+  r.engine.close()
+})
+
+test('should pass StopDurableExecutionCommand Error through engine.lambdaClient, refusing a malformed one', async () => {
+  const r = rig()
+  const { DurableExecutionArn: arn } = r.engine.startExecution({ functionName: 'waiter', input: 1 })
+  await r.engine.whenIdle()
+  const bad = await r.engine.lambdaClient
+    .send(new StopDurableExecutionCommand({ DurableExecutionArn: arn, Error: { ErrorType: 5 } as unknown as { ErrorType: string } }))
+    .catch((e: unknown) => e)
+  assert.is((bad as Error).name, 'InvalidParameterValueException')
+  assert.is(r.engine.getExecution({ DurableExecutionArn: arn }).Status, 'RUNNING')
+  const error = { ErrorType: 'Operator', ErrorMessage: 'stopped from the console' }
+  await r.engine.lambdaClient.send(new StopDurableExecutionCommand({ DurableExecutionArn: arn, Error: error }))
+  assert.equal(r.engine.getExecution({ DurableExecutionArn: arn }).Error, error)
   r.engine.close()
 })
 
