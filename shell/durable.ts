@@ -114,7 +114,7 @@ export function durable<I = unknown, R = unknown>(workflow: Workflow<I, R>, opti
     const requestId = lambdaContext?.awsRequestId
     let modeAware = true
     const logger = createLogger(
-      () => ({ executionArn: arn, ...(requestId !== undefined ? { requestId } : {}), ...runner?.enrichLogContext() }),
+      () => ({ executionArn: arn, ...(requestId !== undefined ? { requestId } : {}), ...(runner?.has('enrichLogContext') ? { extra: runner.enrichLogContext() } : {}) }),
       () => modeAware && (rt.current?.frame.mode ?? 'Execution') !== 'Execution',
     )
     const configureLogger = (config: LoggerConfig) => void (modeAware = config.modeAware ?? modeAware)

@@ -20,6 +20,8 @@ export interface LogRecordContext {
   readonly operationId?: string
   readonly operationName?: string
   readonly attempt?: number
+  /** Fields instrumentation plugins add (enrichLogContext), e.g. trace ids. */
+  readonly extra?: Readonly<Record<string, string | number | boolean>>
 }
 
 export type LogSink = (line: string) => void
@@ -44,6 +46,7 @@ export function createLogger(context: () => LogRecordContext, isReplaying: () =>
     if (LEVELS[level] < min || isReplaying()) return
     const ctx = context()
     const record = {
+      ...ctx.extra,
       requestId: ctx.requestId,
       timestamp: new Date().toISOString(),
       level,

@@ -14,5 +14,6 @@ export function stepLogger(runtime: Runtime, id: OperationId, name: string | und
     ...(name !== undefined ? { operationName: name } : {}),
     attempt,
   }
-  return createLogger(() => context, () => false)
+  const plugins = runtime.plugins?.runner
+  return createLogger(() => (plugins?.has('enrichLogContext') ? { ...context, extra: plugins.enrichLogContext() } : context), () => false)
 }

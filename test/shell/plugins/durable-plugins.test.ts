@@ -73,4 +73,29 @@ test('should re-announce a wait still open in a later invocation as a replay, an
   assert.equal(ends, [['short', 'SUCCEEDED', false], ['long', 'SUCCEEDED', false]])
 })
 
+test('should add enrichLogContext fields to the workflow and step log records', async () => {
+  const write = process.stdout.write
+  const lines: string[] = []
+  process.stdout.write = ((chunk: string) => (lines.push(String(chunk)), true)) as typeof process.stdout.write
+  try {
+    const logged = durable(
+      function* (_input: unknown, ctx) {
+        const v = yield* step('work', async ({ logger }) => { logger.info('inside step'); return 1 })
+        ctx.logger.info('after step')
+        return v
+      },
+      { plugins: [{ enrichLogContext: () => ({ traceId: 't-1' }) }] },
+    )
+    const result = await runLocal(logged, undefined, { skipTime: true })
+    assert.is(result.status, 'SUCCEEDED')
+  } finally {
+    process.stdout.write = write
+  }
+  const records = lines.filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Record<string, unknown>)
+  const inside = records.find((r) => r.message === 'inside step')
+  const after = records.find((r) => r.message === 'after step')
+  assert.is(inside?.traceId, 't-1')
+  assert.is(after?.traceId, 't-1')
+})
+
 test.run()
