@@ -1,6 +1,8 @@
 import { test } from 'uvu'
 import * as assert from 'uvu/assert'
 import { StopDurableExecutionCommand } from '@aws-sdk/client-lambda'
+import { durable, step } from '../../../shell/index.js'
+import * as Local from '../../../adapters/local/index.js'
 import { advance, callbackIdOf, engineError, eventTypes, history, opOf, rig } from './model/harness.js'
 
 const invocations = (types: string[]) => types.filter((t) => t === 'InvocationCompleted').length
@@ -100,6 +102,34 @@ test('should complete the parent CHAINED_INVOKE as STOPPED when its child is sto
   assert.is(opOf(r.engine, parent, 'CHAINED_INVOKE')?.Status, 'STOPPED')
   assert.ok(eventTypes(r.engine, parent).includes('ChainedInvokeStopped'))
   assert.is(done.Status, 'FAILED')
+  r.engine.close()
+})
+
+test('should refuse the checkpoints of an invocation still running when its execution is stopped', async () => {
+  let release: () => void = () => {}
+  const gate = new Promise<void>((r) => (release = r))
+  let entered: () => void = () => {}
+  const inside = new Promise<void>((r) => (entered = r))
+  const slow = durable(function* () {
+    return yield* step('slow', async () => {
+      entered()
+      await gate
+      return 1
+    })
+  }) as Local.Handler
+  const r = rig(undefined, undefined, { slow })
+  const { DurableExecutionArn: arn } = r.engine.startExecution({ functionName: 'slow' })
+  await inside
+  r.engine.stopExecution({ DurableExecutionArn: arn })
+  release()
+  await r.engine.whenIdle()
+  const types = eventTypes(r.engine, arn)
+  assert.is(r.engine.getExecution({ DurableExecutionArn: arn }).Status, 'STOPPED')
+  assert.not.ok(types.includes('StepSucceeded'), 'the step finished after the stop was not recorded')
+  assert.is(invocations(types), 1)
+  assert.is(types.filter((t) => t === 'ExecutionStopped').length, 1)
+  await advance(r, 3600)
+  assert.equal(eventTypes(r.engine, arn), types)
   r.engine.close()
 })
 
