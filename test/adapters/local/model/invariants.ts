@@ -103,6 +103,7 @@ function checkAcknowledged(sys: System, arn: string, events: ReturnType<typeof h
 
 export function checkAll(model: Model, sys: System, seen: Seen): void {
   const { engine } = sys.rig
+  assert.equal(sys.violations, [], 'inside invocations')
   assert.equal(listAll(engine).sort(), [...model.execs.keys()].sort(), 'executions')
   const callbackOwners = new Map<string, string>()
   for (const exec of model.execs.values()) {

@@ -26,6 +26,8 @@ export interface System {
   readonly acked: Map<string, Map<string, string>>
   /** Run by the next `manual` invocation. */
   probe: Probe | undefined
+  /** Problems seen inside invocations, where a throw would only fail the invocation. */
+  readonly violations: string[]
 }
 
 const record = (value: unknown): Record<string, unknown> => (typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {})
@@ -47,6 +49,7 @@ export function createSystem(openStore: () => Local.Store): System {
     tokens: [],
     acked: new Map(),
     probe: undefined,
+    violations: [],
   }
 
   function remember(arn: string, out: unknown): void {
@@ -61,11 +64,33 @@ export function createSystem(openStore: () => Local.Store): System {
     sys.acked.set(arn, acked)
   }
 
+  /** Acknowledged operations must be in GetDurableExecutionState unless pruned under a finished context. */
+  async function checkVisible(arn: string, token: string, base: Invocation['client']): Promise<void> {
+    const seen = new Set<unknown>()
+    let marker: unknown
+    do {
+      const page = record(await base.getExecutionState({ DurableExecutionArn: arn, CheckpointToken: token, MaxItems: 1000, ...(typeof marker === 'string' ? { Marker: marker } : {}) }))
+      for (const op of Array.isArray(page['Operations']) ? page['Operations'] : []) seen.add(record(op)['Id'])
+      marker = page['NextMarker']
+    } while (typeof marker === 'string' && marker !== '')
+    const all = new Map(sys.rig.engine.operations(arn).filter((o) => o !== undefined).map((o) => [o.Id, o]))
+    const pruned = (id: string | undefined): boolean => {
+      const parent = id === undefined ? undefined : all.get(all.get(id)?.ParentId ?? '')
+      if (!parent) return false
+      const done = parent.Type === 'CONTEXT' && ['SUCCEEDED', 'FAILED'].includes(parent.Status) && parent.ContextDetails?.ReplayChildren !== true
+      return done || pruned(parent.Id)
+    }
+    for (const id of sys.acked.get(arn)?.keys() ?? []) {
+      if (!seen.has(id) && !pruned(id)) sys.violations.push(`acknowledged ${id} of ${arn} missing from GetDurableExecutionState`)
+    }
+  }
+
   const wrap = (inner: Local.Handler): Local.Handler => async (event, context) => {
     if (!(event instanceof Local.DurableExecutionInvocationInputWithClient)) throw new Error('engine sent an unexpected event')
     const arn = event.DurableExecutionArn
     sys.tokens.push({ arn, token: event.CheckpointToken })
     const base = event.durableExecutionClient
+    await checkVisible(arn, event.CheckpointToken, base)
     const client = {
       checkpoint: async (params: unknown) => {
         const out = await base.checkpoint(params)
