@@ -5,6 +5,7 @@
  * unparseable decodes to `undefined` so the field is treated as absent, never as an error.
  */
 import * as t from 'io-ts'
+import { withRaw } from './struct.js'
 import type { OperationAction, OperationStatus, OperationType } from '../../core/types.js'
 
 export const OperationTypeC: t.Type<OperationType, OperationType, unknown> = t.keyof({
@@ -64,25 +65,25 @@ export function toEpochMs(u: unknown): number | undefined {
 const isMs = (u: unknown): u is number | undefined => u === undefined || (typeof u === 'number' && Number.isFinite(u))
 
 /** Timestamp encoded as epoch seconds (restJson1 API responses). */
-export const EpochSecondsTimestamp = new t.Type<number | undefined, number | undefined, unknown>(
+export const EpochSecondsTimestamp = withRaw(new t.Type<number | undefined, number | undefined, unknown>(
   'Timestamp',
   isMs,
   (u) => t.success(toEpochMs(u)),
   (ms) => (ms === undefined ? undefined : ms / 1000),
-)
+), (u) => toEpochMs(u))
 
 /** Timestamp encoded as an ISO-8601 string (the Lambda invocation event). */
-export const IsoTimestamp = new t.Type<number | undefined, string | undefined, unknown>(
+export const IsoTimestamp = withRaw(new t.Type<number | undefined, string | undefined, unknown>(
   'Timestamp',
   isMs,
   (u) => t.success(toEpochMs(u)),
   (ms) => (ms === undefined ? undefined : new Date(ms).toISOString()),
-)
+), (u) => toEpochMs(u))
 
 /** Timestamp encoded as a Date (what AWS SDK command outputs carry). */
-export const DateTimestamp = new t.Type<number | undefined, Date | undefined, unknown>(
+export const DateTimestamp = withRaw(new t.Type<number | undefined, Date | undefined, unknown>(
   'Timestamp',
   isMs,
   (u) => t.success(toEpochMs(u)),
   (ms) => (ms === undefined ? undefined : new Date(ms)),
-)
+), (u) => toEpochMs(u))

@@ -16,54 +16,110 @@ export type StructO<R extends t.Props, O extends t.Props> = { [K in keyof R]: t.
 
 const isRecord = (u: unknown): u is Record<string, unknown> => t.UnknownRecord.is(u)
 
-/** The errors of a child validated against its parent's context `c`, given the entry io-ts would have added. */
-function withEntry(errors: t.Errors, c: t.Context, key: string, type: t.Decoder<unknown, unknown>, actual: unknown): t.Errors {
+/**
+ * A decoder that returns the decoded value itself, or FAILED after pushing its failures to `sink`:
+ * the Right/Left wrapper io-ts allocates per value is left out between these combinators.
+ */
+export type Raw = (u: unknown, c: t.Context, sink: t.ValidationError[]) => unknown
+export const FAILED: unique symbol = Symbol('FAILED')
+const raws = new WeakMap<t.Mixed, Raw>()
+
+/** Registers `raw` as the unwrapped form of `codec`, which must decode exactly as `codec.validate` does. */
+export function withRaw<C extends t.Mixed>(codec: C, raw: Raw): C {
+  raws.set(codec, raw)
+  return codec
+}
+
+/** The unwrapped decoder of any codec: registered, a scalar's guard, or `validate` unwrapped. */
+function rawOf(codec: t.Mixed): Raw {
+  const registered = raws.get(codec)
+  if (registered !== undefined) return registered
+  const unwrapped: Raw = (u, c, sink) => {
+    const r = codec.validate(u, c)
+    return r._tag === 'Right' ? r.right : pushAll(sink, r.left)
+  }
+  const scalar = codec instanceof t.StringType || codec instanceof t.NumberType || codec instanceof t.BooleanType || codec instanceof t.KeyofType
+  // A scalar's validate is `is(u) ? success(u) : failure(...)`: its guard alone decides a good value.
+  return scalar ? (u, c, sink) => (codec.is(u) ? u : unwrapped(u, c, sink)) : unwrapped
+}
+
+function pushAll(sink: t.ValidationError[], errors: t.Errors): typeof FAILED {
+  for (const e of errors) sink.push(e)
+  return FAILED
+}
+
+/** Failures a child pushed (from `from` on) were made against its parent's context `c`: add the entry io-ts would have added. */
+function addEntry(sink: t.ValidationError[], from: number, c: t.Context, key: string, type: t.Decoder<unknown, unknown>, actual: unknown): void {
   const entry: t.ContextEntry = { key, type, actual }
-  return errors.map((e) => ({ ...e, context: [...c, entry, ...e.context.slice(c.length)] }))
+  for (let i = from; i < sink.length; i++) {
+    const e = sink[i] as t.ValidationError
+    sink[i] = { ...e, context: [...c, entry, ...e.context.slice(c.length)] }
+  }
+}
+
+/** Wraps a raw decoder back into io-ts's Validation. */
+function validation<A>(raw: Raw): (u: unknown, c: t.Context) => t.Validation<A> {
+  return (u, c) => {
+    const sink: t.ValidationError[] = []
+    const value = raw(u, c, sink)
+    // A raw decoder returns a value only when it pushed no failure: the value has the codec's type.
+    return sink.length === 0 ? t.success(value as A) : t.failures(sink)
+  }
 }
 
 interface Field {
   readonly key: string
   readonly codec: t.Mixed
   readonly required: boolean
-  /** The codec decodes a value its guard accepts to that very value: `is` alone decides. */
-  readonly plain: boolean
+  readonly raw: Raw
 }
 
-/** io-ts's scalar types, whose `validate` is `is(u) ? success(u) : failure(...)`. */
-const isPlain = (codec: t.Mixed): boolean =>
-  codec instanceof t.StringType || codec instanceof t.NumberType || codec instanceof t.BooleanType || codec instanceof t.KeyofType
-
-const field = (key: string, codec: t.Mixed, required: boolean): Field => ({ key, codec, required, plain: isPlain(codec) })
-
 const fieldsOf = (required: t.Props, optional: t.Props): readonly Field[] => [
-  ...Object.keys(required).map((key) => field(key, required[key] as t.Mixed, true)),
-  ...Object.keys(optional).map((key) => field(key, optional[key] as t.Mixed, false)),
+  ...Object.keys(required).map((key) => ({ key, codec: required[key] as t.Mixed, required: true, raw: rawOf(required[key] as t.Mixed) })),
+  ...Object.keys(optional).map((key) => ({ key, codec: optional[key] as t.Mixed, required: false, raw: rawOf(optional[key] as t.Mixed) })),
 ]
+
+/** Own enumerable keys of a plain object, counted without allocating. */
+function keyCount(u: object): number {
+  let n = 0
+  for (const k in u) if (Object.prototype.hasOwnProperty.call(u, k)) n++
+  return n
+}
+
+/**
+ * The one pass of `struct`: each known field decoded by its codec, `undefined` left out. When every
+ * field decoded to itself and the input is a plain object with no other key, the input is the output
+ * (as io-ts's own `type` and `partial` return their input when nothing changed).
+ */
+function structRaw(fields: readonly Field[]): Raw {
+  return (u, c, sink) => {
+    if (!isRecord(u)) return pushAll(sink, [{ value: u, context: c }])
+    const out: Record<string, unknown> = {}
+    const before = sink.length
+    let written = 0
+    let same = true
+    for (const f of fields) {
+      const value = u[f.key]
+      if (value === undefined && !f.required) continue
+      const from = sink.length
+      const decoded = f.raw(value, c, sink)
+      if (decoded === FAILED) addEntry(sink, from, c, f.key, f.codec, value)
+      else if (decoded !== undefined) {
+        out[f.key] = decoded
+        written++
+        if (decoded !== value) same = false
+      } else same = false
+    }
+    if (sink.length > before) return FAILED
+    return same && Object.getPrototypeOf(u) === Object.prototype && keyCount(u) === written ? u : out
+  }
+}
 
 /** An object with `required` and `optional` fields; output keeps only known keys with defined values. */
 export function struct<R extends t.Props, O extends t.Props>(name: string, required: R, optional: O): t.Type<StructA<R, O>, StructO<R, O>, unknown> {
   const fields = fieldsOf(required, optional)
   const is = (u: unknown): u is StructA<R, O> =>
     isRecord(u) && fields.every((f) => (!f.required && u[f.key] === undefined) || f.codec.is(u[f.key]))
-  const validate = (u: unknown, c: t.Context): t.Validation<StructA<R, O>> => {
-    if (!isRecord(u)) return t.failure(u, c)
-    const out: Record<string, unknown> = {}
-    let errors: t.Errors | undefined
-    for (const f of fields) {
-      const value = u[f.key]
-      if (value === undefined && !f.required) continue
-      if (f.plain && f.codec.is(value)) {
-        out[f.key] = value
-        continue
-      }
-      const r = f.codec.validate(value, c)
-      if (r._tag === 'Left') errors = [...(errors ?? []), ...withEntry(r.left, c, f.key, f.codec, value)]
-      else if (r.right !== undefined) out[f.key] = r.right
-    }
-    // The output is built from the decoded fields alone, so its type is the struct's by construction.
-    return errors === undefined ? t.success(out as StructA<R, O>) : t.failures(errors)
-  }
   const encode = (a: StructA<R, O>): StructO<R, O> => {
     const source: Record<string, unknown> = a
     const out: Record<string, unknown> = {}
@@ -75,22 +131,25 @@ export function struct<R extends t.Props, O extends t.Props>(name: string, requi
     }
     return out as StructO<R, O>
   }
-  return new t.Type(name, is, validate, encode)
+  const raw = structRaw(fields)
+  return withRaw(new t.Type(name, is, validation<StructA<R, O>>(raw), encode), raw)
 }
 
-/** `t.array(codec)` without a context array per element on the success path. */
+/** `t.array(codec)` in one pass, without a context array or a wrapper per element. */
 export function list<C extends t.Mixed>(codec: C, name = `Array<${codec.name}>`): t.Type<t.TypeOf<C>[], t.OutputOf<C>[], unknown> {
+  const element = rawOf(codec)
   const is = (u: unknown): u is t.TypeOf<C>[] => Array.isArray(u) && u.every((x) => codec.is(x))
-  const validate = (u: unknown, c: t.Context): t.Validation<t.TypeOf<C>[]> => {
-    if (!Array.isArray(u)) return t.failure(u, c)
+  const raw: Raw = (u, c, sink) => {
+    if (!Array.isArray(u)) return pushAll(sink, [{ value: u, context: c }])
     const out: Mutable<t.TypeOf<C>[]> = new Array(u.length)
-    let errors: t.Errors | undefined
+    const before = sink.length
     for (let i = 0; i < u.length; i++) {
-      const r = codec.validate(u[i], c)
-      if (r._tag === 'Left') errors = [...(errors ?? []), ...withEntry(r.left, c, String(i), codec, u[i])]
-      else out[i] = r.right
+      const from = sink.length
+      const decoded = element(u[i], c, sink)
+      if (decoded === FAILED) addEntry(sink, from, c, String(i), codec, u[i])
+      else out[i] = decoded
     }
-    return errors === undefined ? t.success(out) : t.failures(errors)
+    return sink.length > before ? FAILED : out
   }
-  return new t.Type(name, is, validate, (a) => a.map((x) => codec.encode(x)))
+  return withRaw(new t.Type(name, is, validation<t.TypeOf<C>[]>(raw), (a) => a.map((x) => codec.encode(x))), raw)
 }

@@ -1,0 +1,59 @@
+import { test } from 'uvu'
+import * as assert from 'uvu/assert'
+import * as E from 'fp-ts/lib/Either.js'
+import * as t from 'io-ts'
+import { decode } from '../../../adapters/wire/decode.js'
+import { IsoTimestamp } from '../../../adapters/wire/primitives.js'
+import { list, struct } from '../../../adapters/wire/struct.js'
+
+const Inner = struct('Inner', { Kind: t.keyof({ A: null, B: null }) }, { Note: t.string })
+const Outer = struct('Outer', { Id: t.string }, { At: IsoTimestamp, Items: list(Inner), Flag: t.boolean })
+
+test('should decode known fields and drop unknown keys and undefined values', () => {
+  const r = Outer.decode({ Id: 'x', Flag: undefined, Extra: 1, Items: [{ Kind: 'A', Other: 2 }] })
+  assert.equal(r, E.right({ Id: 'x', Items: [{ Kind: 'A' }] }))
+})
+
+test('should decode ISO timestamps to epoch ms and drop unparseable ones', () => {
+  assert.equal(Outer.decode({ Id: 'x', At: '2026-01-01T00:00:00.000Z' }), E.right({ Id: 'x', At: Date.UTC(2026, 0, 1) }))
+  assert.equal(Outer.decode({ Id: 'x', At: 'not a date' }), E.right({ Id: 'x' }))
+})
+
+test('should return an unchanged plain input object itself, as io-ts type/partial do', () => {
+  const inner = { Kind: 'B', Note: 'n' }
+  const r = Outer.decode({ Id: 'x', Items: [inner] })
+  assert.ok(E.isRight(r))
+  if (E.isRight(r)) assert.is(r.right.Items?.[0], inner)
+  const withExtra = { Kind: 'B', Extra: true }
+  const r2 = Inner.decode(withExtra)
+  assert.ok(E.isRight(r2) && r2.right !== withExtra)
+})
+
+test('should name the path of a failure inside a list of structs', () => {
+  const r = decode(Outer, { Id: 'x', Items: [{ Kind: 'A' }, { Kind: 'A' }, { Kind: 'C' }] }, 'thing')
+  assert.ok(E.isLeft(r))
+  if (E.isLeft(r)) {
+    assert.is(r.left.path, 'Items[2].Kind')
+    assert.match(r.left.message, /"C"/)
+  }
+})
+
+test('should report a missing required field and a non-object with their paths', () => {
+  const missing = decode(Outer, { Items: [] }, 'thing')
+  assert.ok(E.isLeft(missing) && missing.left.path === 'Id')
+  const notObject = decode(Outer, { Id: 'x', Items: [3] }, 'thing')
+  assert.ok(E.isLeft(notObject) && notObject.left.path === 'Items[0]')
+  assert.ok(E.isLeft(Outer.decode([])))
+})
+
+test('should collect every failure, not only the first', () => {
+  const r = Outer.decode({ Id: 1, Flag: 'yes' })
+  assert.ok(E.isLeft(r))
+  if (E.isLeft(r)) assert.is(r.left.length, 2)
+})
+
+test('should encode only defined known fields', () => {
+  assert.equal(Outer.encode({ Id: 'x', At: Date.UTC(2026, 0, 1) }), { Id: 'x', At: '2026-01-01T00:00:00.000Z' })
+})
+
+test.run()
