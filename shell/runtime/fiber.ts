@@ -10,7 +10,10 @@ export type Outcome = { readonly ok: true; readonly value: unknown } | { readonl
 
 export class Fiber {
   readonly frames: Frame[]
-  next: Outcome = { ok: true, value: undefined }
+  // What the generator is resumed with, kept as two fields so that resuming with a plain value (once
+  // per operation on replay) allocates no Outcome object.
+  private nextOk = true
+  private nextValue: unknown = undefined
   done = false
 
   constructor(
@@ -25,12 +28,22 @@ export class Fiber {
     return this.frames[this.frames.length - 1]!
   }
 
-  /** Resumes the generator with `next`; returns the effect it yields, or settles it. */
+  set next(outcome: Outcome) {
+    this.nextOk = outcome.ok
+    this.nextValue = outcome.ok ? outcome.value : outcome.error
+  }
+
+  /** Resumes with a plain value next time. */
+  sendValue(value: unknown): void {
+    this.nextOk = true
+    this.nextValue = value
+  }
+
+  /** Resumes the generator with what was sent; returns the effect it yields, or settles it. */
   advance(): Effect | undefined {
-    const next = this.next
     let result: IteratorResult<Effect, unknown>
     try {
-      result = next.ok ? this.generator.next(next.value) : this.generator.throw(next.error)
+      result = this.nextOk ? this.generator.next(this.nextValue) : this.generator.throw(this.nextValue)
     } catch (error) {
       this.finish({ ok: false, error })
       return undefined

@@ -172,14 +172,14 @@ export class Runtime {
           return
         }
         if (answer instanceof Deferred) {
-          fiber.next = { ok: true, value: answer.value }
+          fiber.sendValue(answer.value)
           this.runnable.push(fiber)
           // Stepped outside the loop (a fiber spawned from a promise callback): wake the loop so the
           // deferred fiber runs in this macrotask, before the checkpoint queue flushes.
           this.wakeLoop?.()
           return
         }
-        fiber.next = { ok: true, value: answer }
+        fiber.sendValue(answer)
       }
     } finally {
       this.current = previous

@@ -4,6 +4,7 @@
  * retry strategy on failure. Replays answer synchronously.
  */
 import { reduce } from '../../../core/reduce.js'
+import type { RequestOf } from '../../../core/request.js'
 import type { Transition } from '../../../core/transition.js'
 import type { OperationId } from '../../../core/types.js'
 import type { StepEffect } from '../../effect.js'
@@ -21,9 +22,15 @@ export function handleStep(runtime: Runtime, fiber: Fiber, effect: StepEffect): 
   return stepAt(runtime, allocate(fiber.frame, runtime.history), effect, false)
 }
 
+/** Built without spreads: replay asks this once per recorded step, and spreading allocates twice more. */
+function beginRequest(id: OperationId, effect: StepEffect, recheck: boolean): RequestOf<'StepBegin'> {
+  const { name, semantics } = effect
+  if (name === undefined) return recheck ? { _tag: 'StepBegin', id, semantics, recheck } : { _tag: 'StepBegin', id, semantics }
+  return recheck ? { _tag: 'StepBegin', id, semantics, name, recheck } : { _tag: 'StepBegin', id, semantics, name }
+}
+
 function stepAt(runtime: Runtime, id: OperationId, effect: StepEffect, recheck: boolean): unknown {
-  const request = { _tag: 'StepBegin', id, semantics: effect.semantics, ...(effect.name !== undefined ? { name: effect.name } : {}), ...(recheck ? { recheck } : {}) } as const
-  const transition = reduce(runtime.history, request)
+  const transition = reduce(runtime.history, beginRequest(id, effect, recheck))
   const decision = transition.decision
   switch (decision._tag) {
     case 'Replay':
