@@ -20,7 +20,7 @@ const REPEAT_UNDER_MS = 10_000
 
 const once = (args: readonly string[], timeoutMs: number): Promise<Outcome> =>
   new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--trace-gc', '--import', 'tsx', WORKER, ...args], { stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(process.execPath, ['--trace-gc', '--expose-gc', '--import', 'tsx', WORKER, ...args], { stdio: ['ignore', 'pipe', 'pipe'] })
     let out = ''
     let err = ''
     let timedOut = false
