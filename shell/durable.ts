@@ -16,6 +16,7 @@ import { DurableSdkError, toErrorObject } from './errors.js'
 import { createLogger, type Logger } from './logger.js'
 import { rootFrame } from './runtime/frame.js'
 import * as Invocation from './plugins/invocation.js'
+import * as Loader from './plugins/loader.js'
 import { createRunner, type Runner } from './plugins/runner.js'
 import { PluginSession } from './plugins/session.js'
 import type { DurableInstrumentationPlugin } from './plugins/types.js'
@@ -84,6 +85,9 @@ async function loadOperations(client: Client.DurableClient, arn: string, token: 
 
 export function durable<I = unknown, R = unknown>(workflow: Workflow<I, R>, options: DurableOptions = {}): DurableHandler {
   const ownRunner = options.plugins !== undefined && options.plugins.length > 0 ? createRunner(options.plugins) : undefined
+  // DURABLE_EXECUTION_PLUGINS providers load once, from handler creation; a failure fails each invocation.
+  const fromEnvironment = Loader.fromEnvironment()?.then((loaded) => createRunner([...(options.plugins ?? []), ...loaded]))
+  void fromEnvironment?.catch(() => undefined)
   return async (event, lambdaContext) => {
     const decoded = decode(InvocationEventC, event, 'durable invocation event')
     if (E.isLeft(decoded)) {
@@ -91,7 +95,15 @@ export function durable<I = unknown, R = unknown>(workflow: Workflow<I, R>, opti
       throw new DurableSdkError('INVALID_EVENT', missing ? UNEXPECTED_PAYLOAD : decoded.left.message)
     }
     const input = decoded.right
-    const runner = withInjectedPlugins(ownRunner, options.plugins, event)
+    let configured = ownRunner
+    if (fromEnvironment !== undefined) {
+      try {
+        configured = await fromEnvironment
+      } catch (error) {
+        return { Status: 'FAILED', Error: toErrorObject(error) }
+      }
+    }
+    const runner = withInjectedPlugins(configured, options.plugins, event)
     const injected = injectedClient(event)
     const client = injected !== undefined ? Client.fromInjected(injected) : options.client !== undefined ? Client.fromSender(options.client) : Client.fromEnvironment()
     const arn = input.DurableExecutionArn
