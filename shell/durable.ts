@@ -86,7 +86,10 @@ async function loadOperations(client: Client.DurableClient, arn: string, token: 
 export function durable<I = unknown, R = unknown>(workflow: Workflow<I, R>, options: DurableOptions = {}): DurableHandler {
   const ownRunner = options.plugins !== undefined && options.plugins.length > 0 ? createRunner(options.plugins) : undefined
   // DURABLE_EXECUTION_PLUGINS providers load once, from handler creation; a failure fails each invocation.
-  const fromEnvironment = Loader.fromEnvironment()?.then((loaded) => createRunner([...(options.plugins ?? []), ...loaded]))
+  const fromEnvironment = Loader.fromEnvironment()?.then((loaded) => {
+    const all = [...(options.plugins ?? []), ...loaded]
+    return { runner: createRunner(all), plugins: all }
+  })
   void fromEnvironment?.catch(() => undefined)
   return async (event, lambdaContext) => {
     const decoded = decode(InvocationEventC, event, 'durable invocation event')
@@ -95,7 +98,7 @@ export function durable<I = unknown, R = unknown>(workflow: Workflow<I, R>, opti
       throw new DurableSdkError('INVALID_EVENT', missing ? UNEXPECTED_PAYLOAD : decoded.left.message)
     }
     const input = decoded.right
-    let configured = ownRunner
+    let configured = { runner: ownRunner, plugins: options.plugins }
     if (fromEnvironment !== undefined) {
       try {
         configured = await fromEnvironment
@@ -103,7 +106,7 @@ export function durable<I = unknown, R = unknown>(workflow: Workflow<I, R>, opti
         return { Status: 'FAILED', Error: toErrorObject(error) }
       }
     }
-    const runner = withInjectedPlugins(configured, options.plugins, event)
+    const runner = withInjectedPlugins(configured.runner, configured.plugins, event)
     const injected = injectedClient(event)
     const client = injected !== undefined ? Client.fromInjected(injected) : options.client !== undefined ? Client.fromSender(options.client) : Client.fromEnvironment()
     const arn = input.DurableExecutionArn
