@@ -6,10 +6,21 @@ import * as Local from '../../../../adapters/local/index.js'
 import { lambdaClientFor, until } from './support.js'
 
 // The official SDK builds its own LambdaClient (once per process) from the environment: these make
-// it talk to the server below, exactly as on AWS it talks to the Lambda service.
-process.env.AWS_REGION = 'us-east-1'
-process.env.AWS_ACCESS_KEY_ID = 'local'
-process.env.AWS_SECRET_ACCESS_KEY = 'local'
+// it talk to the server below, exactly as on AWS it talks to the Lambda service. Test files share
+// a process, so the previous values come back afterwards.
+const ENV_KEYS = ['AWS_REGION', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_ENDPOINT_URL_LAMBDA'] as const
+const savedEnv = ENV_KEYS.map((k) => [k, process.env[k]] as const)
+test.before(() => {
+  process.env.AWS_REGION = 'us-east-1'
+  process.env.AWS_ACCESS_KEY_ID = 'local'
+  process.env.AWS_SECRET_ACCESS_KEY = 'local'
+})
+test.after(() => {
+  for (const [k, v] of savedEnv) {
+    if (v === undefined) delete process.env[k]
+    else process.env[k] = v
+  }
+})
 
 const events: unknown[] = []
 const callbackIds: string[] = []
