@@ -1,3 +1,3 @@
 /** `durable-yield/otel`: the OpenTelemetry instrumentation plugin and its span attribute names. */
-export { otelPlugin, type OtelPluginOptions } from './plugin.js'
+export { OtelPlugin, otelPlugin, type OtelPluginOptions } from './plugin.js'
 export { Attr } from './attributes.js'

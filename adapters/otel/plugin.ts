@@ -17,6 +17,7 @@ import type {
   DurableInstrumentationPlugin,
   InvocationEndInfo,
   InvocationInfo,
+  InvocationOutputLike,
   OperationInfo,
 } from '../../shell/plugins/types.js'
 import { Attr } from './attributes.js'
@@ -55,94 +56,110 @@ function fail(span: Span, error: Error | undefined): void {
   span.setStatus({ code: SpanStatusCode.ERROR, ...(error !== undefined ? { message: error.message } : {}) })
 }
 
-export function otelPlugin(options: OtelPluginOptions = {}): DurableInstrumentationPlugin {
-  const tracer = options.tracer ?? trace.getTracer('durable-yield')
-  const store = new AsyncLocalStorage<InvocationState>()
-  const opened = new WeakMap<InvocationInfo, InvocationState>()
-  let last: InvocationState | undefined
-  const current = (): InvocationState | undefined => store.getStore() ?? last
+/** The plugin as a class: hooks are methods, so both SDKs' runners call them with `this` bound. */
+export class OtelPlugin implements DurableInstrumentationPlugin {
+  private readonly tracer: Tracer
+  private readonly store = new AsyncLocalStorage<InvocationState>()
+  private readonly opened = new WeakMap<InvocationInfo, InvocationState>()
+  private last: InvocationState | undefined
 
-  const parentOf = (state: InvocationState, info: OperationInfo): Span =>
-    (info.parentId !== undefined ? state.operations.get(info.parentId) : undefined) ?? state.span
+  constructor(options: OtelPluginOptions = {}) {
+    this.tracer = options.tracer ?? trace.getTracer('durable-yield')
+  }
 
-  const startOperation = (state: InvocationState, info: OperationInfo): Span => {
-    const span = tracer.startSpan(operationName(info), { attributes: operationAttributes(state.arn, info) }, trace.setSpan(context.active(), parentOf(state, info)))
+  async onInvocationStart(info: InvocationInfo): Promise<void> {
+    const span = this.tracer.startSpan('durable.invocation', {
+      attributes: {
+        [Attr.EXECUTION_ARN]: info.executionArn,
+        [Attr.REQUEST_ID]: info.requestId,
+        [Attr.FIRST_INVOCATION]: info.isFirstInvocation,
+        [Attr.UPDATED_OPERATIONS]: Object.keys(info.updatedOperations).length,
+      },
+    })
+    const state: InvocationState = { arn: info.executionArn, span, operations: new Map(), attempts: new Map() }
+    this.opened.set(info, state)
+    this.last = state
+  }
+
+  wrapInvocation(info: InvocationInfo, fn: () => Promise<InvocationOutputLike>): Promise<InvocationOutputLike> {
+    const state = this.opened.get(info)
+    if (state === undefined) return fn()
+    return this.store.run(state, () => context.with(trace.setSpan(context.active(), state.span), fn))
+  }
+
+  async onInvocationEnd(info: InvocationEndInfo): Promise<void> {
+    const state = this.current()
+    if (state === undefined) return
+    for (const span of state.operations.values()) {
+      span.setAttribute(Attr.OPERATION_SUSPENDED, true)
+      span.end()
+    }
+    state.operations.clear()
+    state.span.setAttribute(Attr.INVOCATION_STATUS, info.status)
+    if (info.status === 'FAILED' || info.status === 'RETRYING') fail(state.span, info.executionError)
+    state.span.end()
+    if (this.last === state) this.last = undefined
+  }
+
+  async onOperationStart(info: OperationInfo): Promise<void> {
+    const state = this.current()
+    if (state !== undefined) this.startOperation(state, info)
+  }
+
+  async onOperationEnd(info: OperationInfo): Promise<void> {
+    const state = this.current()
+    if (state === undefined) return
+    // An end without a start in this invocation (a wait or callback found finished) gets its own span.
+    const started = state.operations.get(info.id)
+    const span = started ?? this.startOperation(state, info)
+    const { [Attr.OPERATION_REPLAY]: _replay, ...attributes } = operationAttributes(state.arn, info)
+    // A span opened by this invocation keeps the replay flag of its start (a resumed retry stays a replay).
+    span.setAttributes(started === undefined ? { ...attributes, [Attr.OPERATION_REPLAY]: info.isReplay } : attributes)
+    if (info.status === 'FAILED' || info.status === 'TIMED_OUT' || info.error !== undefined) fail(span, info.error)
+    span.end()
+    state.operations.delete(info.id)
+  }
+
+  async onOperationAttemptStart(info: AttemptInfo): Promise<void> {
+    const state = this.current()
+    if (state === undefined) return
+    const parent = state.operations.get(info.id) ?? state.span
+    const attributes = operationAttributes(state.arn, info)
+    state.attempts.set(info.id, this.tracer.startSpan(`${operationName(info)} attempt ${info.attempt}`, { attributes }, trace.setSpan(context.active(), parent)))
+  }
+
+  wrapOperationAttemptFn(info: AttemptInfo, fn: () => unknown): unknown {
+    const span = this.current()?.attempts.get(info.id)
+    return span === undefined ? fn() : context.with(trace.setSpan(context.active(), span), fn)
+  }
+
+  wrapChildContextFn(info: ChildContextInfo, fn: () => unknown): unknown {
+    const span = this.current()?.operations.get(info.id)
+    return span === undefined ? fn() : context.with(trace.setSpan(context.active(), span), fn)
+  }
+
+  async onOperationAttemptEnd(info: AttemptEndInfo): Promise<void> {
+    const state = this.current()
+    const span = state?.attempts.get(info.id)
+    if (state === undefined || span === undefined) return
+    span.setAttributes({ ...operationAttributes(state.arn, info), [Attr.ATTEMPT_OUTCOME]: info.outcome })
+    if (info.outcome === 'FAILED') fail(span, info.error)
+    span.end()
+    state.attempts.delete(info.id)
+  }
+
+  private current(): InvocationState | undefined {
+    return this.store.getStore() ?? this.last
+  }
+
+  private startOperation(state: InvocationState, info: OperationInfo): Span {
+    const parent = (info.parentId !== undefined ? state.operations.get(info.parentId) : undefined) ?? state.span
+    const span = this.tracer.startSpan(operationName(info), { attributes: operationAttributes(state.arn, info) }, trace.setSpan(context.active(), parent))
     state.operations.set(info.id, span)
     return span
   }
+}
 
-  return {
-    onInvocationStart(info: InvocationInfo) {
-      const span = tracer.startSpan('durable.invocation', {
-        attributes: {
-          [Attr.EXECUTION_ARN]: info.executionArn,
-          [Attr.REQUEST_ID]: info.requestId,
-          [Attr.FIRST_INVOCATION]: info.isFirstInvocation,
-          [Attr.UPDATED_OPERATIONS]: Object.keys(info.updatedOperations).length,
-        },
-      })
-      const state: InvocationState = { arn: info.executionArn, span, operations: new Map(), attempts: new Map() }
-      opened.set(info, state)
-      last = state
-    },
-    wrapInvocation(info, fn) {
-      const state = opened.get(info)
-      if (state === undefined) return fn()
-      return store.run(state, () => context.with(trace.setSpan(context.active(), state.span), fn))
-    },
-    onInvocationEnd(info: InvocationEndInfo) {
-      const state = current()
-      if (state === undefined) return
-      for (const [id, span] of state.operations) {
-        span.setAttribute(Attr.OPERATION_SUSPENDED, true)
-        span.end()
-        state.operations.delete(id)
-      }
-      state.span.setAttribute(Attr.INVOCATION_STATUS, info.status)
-      if (info.status === 'FAILED' || info.status === 'RETRYING') fail(state.span, info.executionError)
-      state.span.end()
-      if (last === state) last = undefined
-    },
-    onOperationStart(info: OperationInfo) {
-      const state = current()
-      if (state !== undefined) startOperation(state, info)
-    },
-    onOperationEnd(info: OperationInfo) {
-      const state = current()
-      if (state === undefined) return
-      // An end without a start in this invocation (a wait or callback found finished) gets its own span.
-      const started = state.operations.get(info.id)
-      const span = started ?? startOperation(state, info)
-      const { [Attr.OPERATION_REPLAY]: _replay, ...attributes } = operationAttributes(state.arn, info)
-      // A span opened by this invocation keeps the replay flag of its start (a resumed retry stays a replay).
-      span.setAttributes(started === undefined ? { ...attributes, [Attr.OPERATION_REPLAY]: info.isReplay } : attributes)
-      if (info.status === 'FAILED' || info.status === 'TIMED_OUT' || info.error !== undefined) fail(span, info.error)
-      span.end()
-      state.operations.delete(info.id)
-    },
-    onOperationAttemptStart(info: AttemptInfo) {
-      const state = current()
-      if (state === undefined) return
-      const parent = state.operations.get(info.id) ?? state.span
-      const span = tracer.startSpan(`${operationName(info)} attempt ${info.attempt}`, { attributes: operationAttributes(state.arn, info) }, trace.setSpan(context.active(), parent))
-      state.attempts.set(info.id, span)
-    },
-    wrapOperationAttemptFn(info: AttemptInfo, fn) {
-      const span = current()?.attempts.get(info.id)
-      return span === undefined ? fn() : context.with(trace.setSpan(context.active(), span), fn)
-    },
-    wrapChildContextFn(info: ChildContextInfo, fn) {
-      const span = current()?.operations.get(info.id)
-      return span === undefined ? fn() : context.with(trace.setSpan(context.active(), span), fn)
-    },
-    onOperationAttemptEnd(info: AttemptEndInfo) {
-      const state = current()
-      const span = state?.attempts.get(info.id)
-      if (state === undefined || span === undefined) return
-      span.setAttributes({ ...operationAttributes(state.arn, info), [Attr.ATTEMPT_OUTCOME]: info.outcome })
-      if (info.outcome === 'FAILED') fail(span, info.error)
-      span.end()
-      state.attempts.delete(info.id)
-    },
-  }
+export function otelPlugin(options: OtelPluginOptions = {}): OtelPlugin {
+  return new OtelPlugin(options)
 }

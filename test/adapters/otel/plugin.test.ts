@@ -3,6 +3,7 @@
 // operation and per attempt, each under the right parent, with the durable.* attributes; the wait
 // left open by a suspension is ended with its invocation and marked suspended; nothing replayed is
 // reported as new work.
+import { withDurableExecution } from '@aws/durable-execution-sdk-js'
 import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor, type ReadableSpan } from '@opentelemetry/sdk-trace-base'
 import { test } from 'uvu'
 import * as assert from 'uvu/assert'
@@ -11,21 +12,35 @@ import { childContext, durable, map, step, wait } from '../../../shell/index.js'
 import { fakeClient } from '../../support/fake-client.js'
 import { runScenario } from '../../support/run-scenario.js'
 
-async function traced(): Promise<{ spans: ReadableSpan[]; arn: string; result: string | undefined }> {
+const retry = (_e: Error, n: number) => (n < 3 ? { shouldRetry: true as const, delay: { seconds: 2 } } : { shouldRetry: false as const })
+
+async function traced(sdk: 'ours' | 'official' = 'ours'): Promise<{ spans: ReadableSpan[]; arn: string; result: string | undefined }> {
   const exporter = new InMemorySpanExporter()
   const provider = new BasicTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter)] })
-  const handler = durable(
+  const plugins = [otelPlugin({ tracer: provider.getTracer('test') })]
+  const official = withDurableExecution(
+    async (_event: unknown, ctx) => {
+      const a = await ctx.step('a', async () => 1)
+      const b = await ctx.step('flaky', async ({ attempt }) => { if (attempt === 1) throw new Error('boom'); return attempt }, { retryStrategy: retry })
+      await ctx.wait('pause', { seconds: 5 })
+      const c = await ctx.runInChildContext('child', async (child) => child.step('inner', async () => 3))
+      const m = await ctx.map('m', [1, 2], async (item, x) => item.step(async () => x * 2))
+      return { a, b, c, m: m.getResults() }
+    },
+    { client: fakeClient, plugins },
+  )
+  const ours = durable(
     function* () {
       const a = yield* step('a', async () => 1)
-      const b = yield* step('flaky', async ({ attempt }) => { if (attempt === 1) throw new Error('boom'); return attempt }, { retryStrategy: (_e, n) => ({ shouldRetry: n < 3, delay: { seconds: 2 } }) })
+      const b = yield* step('flaky', async ({ attempt }) => { if (attempt === 1) throw new Error('boom'); return attempt }, { retryStrategy: retry })
       yield* wait('pause', { seconds: 5 })
       const c = yield* childContext('child', function* () { return yield* step('inner', async () => 3) })
       const m = yield* map('m', [1, 2], function* (x) { return yield* step(async () => x * 2) })
       return { a, b, c, m: m.getResults() }
     },
-    { client: fakeClient, plugins: [otelPlugin({ tracer: provider.getTracer('test') })] },
+    { client: fakeClient, plugins },
   )
-  const recording = await runScenario({ handler, input: {} })
+  const recording = await runScenario({ handler: sdk === 'ours' ? ours : official, input: {} })
   const spans = exporter.getFinishedSpans()
   const arn = String(spans[0]?.attributes[Attr.EXECUTION_ARN])
   return { spans, arn, result: recording.result }
@@ -117,6 +132,16 @@ test('should end the waiting span with its invocation and report the wait finish
   assert.is(pause[1]!.attributes[Attr.OPERATION_SUSPENDED], undefined)
   // The step finished in invocation 1 is replayed silently afterwards: no second span for it.
   assert.is(named(spans, 'STEP a').length, 1)
+})
+
+test('should produce the same span tree under the official SDK 2.4, the plugin being official-shape', async () => {
+  const tree = (spans: ReadableSpan[]) => {
+    const byId = new Map(spans.map((s) => [s.spanContext().spanId, s.name]))
+    return spans.map((s) => `${byId.get(parentOf(s) ?? '') ?? '-'} > ${s.name} ${String(s.attributes[Attr.OPERATION_REPLAY] ?? '')}`)
+  }
+  const [ours, theirs] = [await traced('ours'), await traced('official')]
+  assert.ok(ours.spans.length > 20)
+  assert.equal(tree(ours.spans), tree(theirs.spans))
 })
 
 test.run()
