@@ -77,7 +77,7 @@ const main = async (): Promise<void> => {
       if (!args.json) printRow(render(row))
     }
   }
-  const engine = args.scenarios.includes('engine') ? await runEngineBench(args.json) : undefined
+  const engine = args.scenarios.includes("engine") ? await runEngineBench(args.json) : undefined
   const targets = checkTargets(rows)
   if (args.json) {
     process.stdout.write(`${JSON.stringify({ rows, engine, targets }, null, 2)}\n`)
