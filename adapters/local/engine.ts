@@ -78,7 +78,11 @@ export function createEngine(options: EngineOptions): Engine {
     live: new Map(),
     callbacks: new Map<string, CallbackRecord>(),
     nextSeq: () => ++seq,
-    commit: (tx) => tx.commit({ commitStore: (changes) => store.commit(changes), afterCommit }),
+    commit(tx) {
+      // An invocation can outlive close(); its late writes must reach neither the store nor memory.
+      if (closed) throw Err.engineClosed()
+      tx.commit({ commitStore: (changes) => store.commit(changes), afterCommit })
+    },
     schedule(key, due, fire) {
       timers.get(key)?.()
       if (closed) return
@@ -146,7 +150,7 @@ export function createEngine(options: EngineOptions): Engine {
       if (!live || live.record.status !== 'RUNNING' || live.invocation || !live.record.needsInvoke) continue
       inFlight++
       invoke(core, live, client)
-        .catch((e: unknown) => console.error('durable-yield engine: invocation bookkeeping failed', e))
+        .catch((e: unknown) => closed || console.error('durable-yield engine: invocation bookkeeping failed', e))
         .finally(() => {
           inFlight--
           schedulePump()

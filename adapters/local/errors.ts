@@ -24,6 +24,7 @@ export type EngineErrorCode =
   | 'CALLBACK_FINISHED'
   | 'FUNCTION_NOT_FOUND'
   | 'INVALID_MARKER'
+  | 'ENGINE_CLOSED'
 
 const STATUS: Record<EngineErrorName, number> = {
   InvalidParameterValueException: 400,
@@ -105,5 +106,8 @@ export const functionNotFound = (name: string): EngineError =>
 
 export const invalidMarker = (): EngineError =>
   new EngineError('InvalidParameterValueException', 'INVALID_MARKER', 'Invalid Marker: pass the NextMarker of a previous page.')
+
+export const engineClosed = (): EngineError =>
+  new EngineError('ServiceException', 'ENGINE_CLOSED', 'The engine was closed; a restarted engine re-invokes the execution, so retry there.')
 
 export const isEngineError = (e: unknown): e is EngineError => e instanceof EngineError
