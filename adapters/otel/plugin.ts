@@ -17,7 +17,6 @@ import type {
   DurableInstrumentationPlugin,
   InvocationEndInfo,
   InvocationInfo,
-  InvocationOutputLike,
   OperationInfo,
 } from '../../shell/plugins/types.js'
 import { Attr } from './attributes.js'
@@ -81,7 +80,8 @@ export class OtelPlugin implements DurableInstrumentationPlugin {
     this.last = state
   }
 
-  wrapInvocation(info: InvocationInfo, fn: () => Promise<InvocationOutputLike>): Promise<InvocationOutputLike> {
+  /** Generic in the output type, so the plugin also types against the official SDK's contract. */
+  wrapInvocation<T>(info: InvocationInfo, fn: () => Promise<T>): Promise<T> {
     const state = this.opened.get(info)
     if (state === undefined) return fn()
     return this.store.run(state, () => context.with(trace.setSpan(context.active(), state.span), fn))
