@@ -66,23 +66,41 @@ export function createRunner(plugins: readonly DurableInstrumentationPlugin[], r
   }
 }
 
-function wrapAll<T>(list: readonly DurableInstrumentationPlugin[], report: Report, hook: WrapHook, info: unknown, fn: () => T): T | Promise<T> {
-  let called: { readonly result: T | Promise<T> } | undefined
-  let failure: { readonly error: unknown } | undefined
-  const once = (): T | Promise<T> => {
-    if (called !== undefined) return called.result
-    let result: T | Promise<T>
+/** `fn` callable any number of times but run once; remembers its result and its own error. */
+class Once<T> {
+  called: { readonly result: T | Promise<T> } | undefined
+  failure: { readonly error: unknown } | undefined
+
+  constructor(private readonly fn: () => T) {}
+
+  readonly call = (): T | Promise<T> => {
+    if (this.called !== undefined) return this.called.result
     try {
-      const value = fn()
-      result = isThenable(value) ? Promise.resolve(value).catch((error: unknown) => { failure = { error }; throw error }) : value
+      const value = this.fn()
+      const result = isThenable(value) ? Promise.resolve(value).catch((error: unknown) => this.fail(error)) : value
+      this.called = { result }
+      return result
     } catch (error) {
-      failure = { error }
-      called = { result: Promise.reject(error) }
-      ;(called.result as Promise<T>).catch(() => {})
-      throw error
+      const rejected = Promise.reject(error)
+      rejected.catch(() => {})
+      this.called = { result: rejected }
+      return this.fail(error)
     }
-    called = { result }
-    return result
+  }
+
+  private fail(error: unknown): never {
+    this.failure = { error }
+    throw error
+  }
+}
+
+function wrapAll<T>(list: readonly DurableInstrumentationPlugin[], report: Report, hook: WrapHook, info: unknown, fn: () => T): T | Promise<T> {
+  const once = new Once(fn)
+  // A plugin that fails: the function's own error wins; else run (or reuse) the rest of the chain.
+  const recover = (index: number, error: unknown, next: () => unknown): unknown => {
+    if (once.failure !== undefined) throw once.failure.error
+    report(index, hook, error)
+    return once.called !== undefined ? once.called.result : next()
   }
   const chain = list.reduceRight<() => unknown>((next, plugin, index) => () => {
     const method = plugin[hook] as ((i: unknown, f: () => unknown) => unknown) | undefined
@@ -93,19 +111,11 @@ function wrapAll<T>(list: readonly DurableInstrumentationPlugin[], report: Repor
     } catch (error) {
       return recover(index, error, next)
     }
-  }, once)
-  const recover = (index: number, error: unknown, next: () => unknown): unknown => {
-    if (failure !== undefined) throw failure.error
-    report(index, hook, error)
-    return called !== undefined ? called.result : next()
+  }, once.call)
+  const settle = (value: unknown): T => {
+    if (once.failure !== undefined) throw once.failure.error
+    return value as T
   }
   const outcome = chain()
-  if (isThenable(outcome)) {
-    return Promise.resolve(outcome).then((value) => {
-      if (failure !== undefined) throw failure.error
-      return value as T
-    })
-  }
-  if (failure !== undefined) throw failure.error
-  return outcome as T
+  return isThenable(outcome) ? Promise.resolve(outcome).then(settle) : settle(outcome)
 }
