@@ -176,6 +176,25 @@ class Restart implements Cmd {
   toString = () => 'restart'
 }
 
+/** The engine goes away in the middle of an invocation; the zombie invocation is let go afterwards. */
+class Crash implements Cmd {
+  constructor(readonly n: number) {}
+  check = () => true
+  async run(model: M.Model, real: Real) {
+    const { inside, release } = real.sys.hold()
+    const arn = real.sys.rig.engine.startExecution({ functionName: 'gated', input: this.n }).DurableExecutionArn
+    await inside
+    real.sys.restart()
+    await real.sys.rig.engine.whenIdle()
+    release()
+    await new Promise((r) => setTimeout(r, 1))
+    await real.sys.rig.engine.whenIdle()
+    M.started(model, 'gated', arn, this.n)
+    checkAll(model, real.sys, real.seen)
+  }
+  toString = () => `crash in gated(${this.n})`
+}
+
 const action: fc.Arbitrary<M.CallbackAction> = fc.oneof(
   fc.string({ minLength: 1, maxLength: 8 }).map((payload) => ({ kind: 'succeed' as const, payload })),
   fc.constant({ kind: 'fail' as const }),
@@ -199,4 +218,5 @@ export const commandArbitraries: fc.Arbitrary<Cmd>[] = [
   fc.nat().map((pick) => new IdleToken(pick)),
   fc.constantFrom<ProbeKind>(...STALE, ...Object.keys(CORRUPT)).map((kind) => new Probe(kind)),
   fc.constant(new Restart()),
+  fc.integer({ min: 0, max: 50 }).map((n) => new Crash(n)),
 ]

@@ -48,6 +48,7 @@ export function started(model: Model, fn: string, arn: string, n: number): MExec
   if (fn === 'retrier') Object.assign(exec, { wakeAt: now + 20_000, result: String(n) })
   if (fn === 'manual') Object.assign(exec, { wakeAt: now + 5_000, result: '"manual"' })
   if (fn === 'broken') exec.status = 'FAILED'
+  if (fn === 'gated') Object.assign(exec, { status: 'SUCCEEDED', result: String(n) })
   model.execs.set(arn, exec)
   return exec
 }

@@ -4,6 +4,7 @@
  * tokens). The `manual` handler runs whatever probe the current command set, inside a genuine
  * invocation, which is how stale tokens and corrupt batches reach the engine's validation.
  */
+import { durable, step } from '../../../../shell/index.js'
 import * as Local from '../../../../adapters/local/index.js'
 import { handlers, type Rig, rig } from './harness.js'
 
@@ -28,6 +29,8 @@ export interface System {
   probe: Probe | undefined
   /** Problems seen inside invocations, where a throw would only fail the invocation. */
   readonly violations: string[]
+  /** Makes the next `gated` invocation block inside its first step until `release()`. */
+  hold(): { readonly inside: Promise<void>; readonly release: () => void }
 }
 
 const record = (value: unknown): Record<string, unknown> => (typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {})
@@ -50,7 +53,23 @@ export function createSystem(openStore: () => Local.Store): System {
     acked: new Map(),
     probe: undefined,
     violations: [],
+    hold() {
+      let release: () => void = () => {}
+      const gate = new Promise<void>((r) => (release = r))
+      return { inside: new Promise<void>((entered) => (held = { entered, gate })), release }
+    },
   }
+  let held: { readonly entered: () => void; readonly gate: Promise<void> } | undefined
+  /** Returns n; an invocation started under `hold()` blocks in its step (the crash case). */
+  const gated = durable(function* (n: number) {
+    const a = yield* step('blocked', async () => {
+      const h = held
+      held = undefined
+      if (h) (h.entered(), await h.gate)
+      return n
+    })
+    return yield* step('after', async () => a)
+  }) as Local.Handler
 
   function remember(arn: string, out: unknown): void {
     const r = record(out)
@@ -110,7 +129,7 @@ export function createSystem(openStore: () => Local.Store): System {
     return probe({ arn: event.DurableExecutionArn, token: event.CheckpointToken, client: event.durableExecutionClient })
   }
 
-  const table = Object.fromEntries(Object.entries({ ...handlers, manual }).map(([name, h]) => [name, wrap(h)]))
+  const table = Object.fromEntries(Object.entries({ ...handlers, manual, gated }).map(([name, h]) => [name, wrap(h)]))
   current = rig(openStore(), undefined, table)
   return sys
 }
