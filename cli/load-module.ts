@@ -13,8 +13,20 @@ type Handler = (event: unknown, context: unknown) => unknown
 
 const TS_EXTENSIONS = new Set(['.ts', '.mts', '.cts', '.tsx'])
 let tsxRegistered = false
+// A file is imported once: Node caches a failed plain-URL load, so importing it again after tsx was
+// registered would fail (serve loads several exports of one module).
+const modules = new Map<string, Promise<Record<string, unknown>>>()
 
-async function importFile(file: string): Promise<Record<string, unknown>> {
+function importFile(file: string): Promise<Record<string, unknown>> {
+  const known = modules.get(file)
+  if (known) return known
+  const loading = importOnce(file)
+  modules.set(file, loading)
+  loading.catch(() => modules.delete(file))
+  return loading
+}
+
+async function importOnce(file: string): Promise<Record<string, unknown>> {
   const url = pathToFileURL(file).href
   try {
     return (await import(url)) as Record<string, unknown>
