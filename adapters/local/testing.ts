@@ -201,11 +201,14 @@ export function createLocalRunner(handler: Handler, options: LocalRunnerOptions 
     async run(input) {
       const started = runner.start(input)
       const done = engine.waitForExecution(started)
-      // With skipTime, idle while still RUNNING means nothing can ever move it on (an unanswered callback).
-      await Promise.race([done, clock.skipTime ? engine.whenIdle() : done])
+      // On the virtual clock, idle while still RUNNING means nothing moves it on by itself: a callback
+      // nobody answers, or (without skipTime) a timer only advance() can reach.
+      await Promise.race([done, virtual ? engine.whenIdle() : done])
       const state = result()
-      if (state.status === 'RUNNING') throw new Error(`Execution ${started} is stuck: ${waitingOn(state.operations)}`)
-      return state
+      if (state.status !== 'RUNNING') return state
+      const timer = virtual?.nextDue()
+      const hint = timer === undefined ? '' : `; a timer is due in ${(timer - clock.now()) / 1000} s (call advance(), or use skipTime)`
+      throw new Error(`Execution ${started} is stuck: ${waitingOn(state.operations)}${hint}`)
     },
     completeCallback(name, payload) {
       const text = payloadText(payload)

@@ -62,4 +62,15 @@ test('should fail a callback by name with failCallback and report the error', as
   runner.close()
 })
 
+test('should stop run() on a virtual clock that does not skip, naming the timer, and go on with advance()', async () => {
+  const runner = createLocalRunner(handler('waiter'))
+  const err = await runner.run(1).then(() => undefined, (e: unknown) => e)
+  assert.instance(err, Error)
+  assert.match((err as Error).message, /timer is due in 60 s \(call advance\(\), or use skipTime\)/)
+  const state = await runner.advance(60)
+  assert.is(state.status, 'SUCCEEDED')
+  assert.is(state.result, 4)
+  runner.close()
+})
+
 test.run()
