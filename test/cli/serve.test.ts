@@ -12,8 +12,8 @@ test.before(async () => {
   client = new LambdaClient({ endpoint: served.url, region: 'us-east-1', credentials: { accessKeyId: 'a', secretAccessKey: 'b' } })
 })
 test.after(() => {
-  client.destroy()
-  if (served.child.exitCode === null) served.child.kill('SIGKILL')
+  client?.destroy()
+  if (served?.child.exitCode === null) served.child.kill('SIGKILL')
 })
 
 const historyOf = async (arn: string) => {
