@@ -41,7 +41,7 @@ class Start implements Cmd {
     const arn = engine.startExecution({ functionName: this.fn, input: this.n }).DurableExecutionArn
     await engine.whenIdle()
     const exec = M.started(model, this.fn, arn, this.n)
-    if (this.fn === 'approval' || this.fn === 'ask') M.attachCallback(model, exec, callbackIdOf(engine, arn))
+    if (['approval', 'ask'].includes(M.kindOf(this.fn))) M.attachCallback(model, exec, callbackIdOf(engine, arn))
     if (this.fn === 'parent') {
       const children = engine.listExecutionsByFunction({ FunctionName: 'child', MaxItems: 1000 }).DurableExecutions
       const fresh = children.filter((c) => !model.execs.has(c.DurableExecutionArn))
@@ -201,7 +201,7 @@ const action: fc.Arbitrary<M.CallbackAction> = fc.oneof(
   fc.constant({ kind: 'heartbeat' as const }),
 )
 
-const start = fc.tuple(fc.constantFrom('waiter', 'approval', 'ask', 'parent', 'broken', 'retrier'), fc.integer({ min: 0, max: 50 })).map(([fn, n]) => new Start(fn, n))
+const start = fc.tuple(fc.constantFrom('waiter', 'approval', 'ask', 'parent', 'broken', 'retrier', 'official-waiter', 'official-approval'), fc.integer({ min: 0, max: 50 })).map(([fn, n]) => new Start(fn, n))
 const passTime = fc.constantFrom(1, 4, 5, 9, 11, 30, 61, 3600).map((s) => new Advance(s))
 const callback = fc.tuple(fc.nat(), action).map(([pick, a]) => new Callback(pick, a))
 

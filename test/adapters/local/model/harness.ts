@@ -5,6 +5,7 @@
  * does (a timer, a callback with timeouts, a chained invoke) so a failing test names its cause.
  */
 import { createCallback, durable, invoke, step, wait, waitForCallback } from '../../../../shell/index.js'
+import { withDurableExecution } from '@aws/durable-execution-sdk-js'
 import * as Local from '../../../../adapters/local/index.js'
 import { advanceClock } from '../../../../adapters/local/testing.js'
 
@@ -51,6 +52,20 @@ export const handlers: Record<string, Local.Handler> = {
     }, { retryStrategy: () => ({ shouldRetry: false }) })
   }) as Local.Handler,
 }
+
+/** The same behaviours written with the official SDK 2.4, which the engine must run unmodified. */
+export const officialHandlers: Record<string, Local.Handler> = {
+  'official-waiter': withDurableExecution(async (n: number, ctx) => {
+    const a = await ctx.step('first', async () => n + 1)
+    await ctx.wait('pause', { seconds: 60 })
+    return await ctx.step('second', async () => a * 2)
+  }) as Local.Handler,
+  'official-approval': withDurableExecution(async (_e: unknown, ctx) => {
+    const [result] = await ctx.createCallback('approval', { timeout: { hours: 1 }, heartbeatTimeout: { seconds: 10 } })
+    return await result
+  }) as Local.Handler,
+}
+Object.assign(handlers, officialHandlers)
 
 export interface Rig {
   readonly engine: Local.Engine

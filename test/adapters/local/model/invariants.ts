@@ -20,7 +20,7 @@ export interface Seen {
 
 export const newSeen = (): Seen => ({ frozen: new Map(), ops: new Map() })
 
-export const FUNCTIONS = ['waiter', 'approval', 'ask', 'parent', 'child', 'broken', 'retrier', 'manual', 'gated'] as const
+export const FUNCTIONS = ['waiter', 'approval', 'ask', 'parent', 'child', 'broken', 'retrier', 'manual', 'gated', 'official-waiter', 'official-approval'] as const
 
 const TERMINAL_EVENT: Record<string, string> = {
   SUCCEEDED: 'ExecutionSucceeded',

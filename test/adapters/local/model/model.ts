@@ -40,9 +40,13 @@ export interface Model {
 export const newModel = (now: number): Model => ({ now, execs: new Map(), callbacks: new Map() })
 
 /** What each handler does right after it starts, at `now`. */
-export function started(model: Model, fn: string, arn: string, n: number): MExec {
+/** `official-x` behaves exactly like `x`. */
+export const kindOf = (fn: string): string => fn.replace(/^official-/, '')
+
+export function started(model: Model, name: string, arn: string, n: number): MExec {
   const now = model.now
-  const exec: MExec = { arn, fn, n, status: 'RUNNING' }
+  const fn = kindOf(name)
+  const exec: MExec = { arn, fn: name, n, status: 'RUNNING' }
   if (fn === 'waiter') Object.assign(exec, { wakeAt: now + 60_000, result: String((n + 1) * 2) })
   if (fn === 'child') Object.assign(exec, { wakeAt: now + 5_000, result: String(n * 10) })
   if (fn === 'retrier') Object.assign(exec, { wakeAt: now + 20_000, result: String(n) })
@@ -54,7 +58,7 @@ export function started(model: Model, fn: string, arn: string, n: number): MExec
 }
 
 export function attachCallback(model: Model, exec: MExec, id: string): void {
-  if (exec.fn === 'approval') exec.callback = { id, open: true, timeoutAt: model.now + 3_600_000, heartbeatAt: model.now + 10_000, heartbeatMs: 10_000 }
+  if (kindOf(exec.fn) === 'approval') exec.callback = { id, open: true, timeoutAt: model.now + 3_600_000, heartbeatAt: model.now + 10_000, heartbeatMs: 10_000 }
   else exec.callback = { id, open: true, timeoutAt: model.now + 30_000 }
   model.callbacks.set(id, exec.arn)
 }
@@ -102,5 +106,5 @@ export function callbackSent(model: Model, id: string, action: CallbackAction): 
     return
   }
   if (action.kind === 'fail') return finish(model, exec, 'FAILED')
-  finish(model, exec, 'SUCCEEDED', JSON.stringify(exec.fn === 'ask' ? `got ${action.payload}` : action.payload))
+  finish(model, exec, 'SUCCEEDED', JSON.stringify(kindOf(exec.fn) === 'ask' ? `got ${action.payload}` : action.payload))
 }
