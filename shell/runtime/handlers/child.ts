@@ -87,7 +87,10 @@ export function handleChildEnd(runtime: Runtime, fiber: Fiber, effect: ChildEndE
     if (ended !== undefined) return ended.then(() => Promise.reject(mapped(options, fromData(decision.error))))
     throw mapped(options, fromData(decision.error))
   }
-  return andThen(serializeWith(runtime, options.serdes, outcome.value, id, frame.name), (payload) => {
+  // The official SDK awaits the (async) serializer before recording success: two microtasks after a
+  // sibling that failed in the same tick recorded its failure.
+  const serialized = Promise.resolve().then(() => serializeWith(runtime, options.serdes, outcome.value, id, frame.name))
+  return andThen(serialized, (payload) => {
     const summary = ChildContext.isOversized(payload) && options.summaryGenerator !== undefined ? options.summaryGenerator(outcome.value) : undefined
     const transition = reduce(runtime.history, {
       _tag: 'ChildSucceeded',

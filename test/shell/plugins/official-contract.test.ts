@@ -6,7 +6,7 @@
 import { withDurableExecution } from '@aws/durable-execution-sdk-js'
 import { test } from 'uvu'
 import * as assert from 'uvu/assert'
-import { childContext, durable, map, step, wait, waitForCallback, waitForCondition } from '../../../shell/index.js'
+import { childContext, createCallback, durable, invoke, map, parallel, step, wait, waitForCallback, waitForCondition } from '../../../shell/index.js'
 import { fakeClient } from '../../support/fake-client.js'
 import { runScenario } from '../../support/run-scenario.js'
 import { recordingPlugin, type Call } from './recording-plugin.js'
@@ -66,6 +66,44 @@ function oursPolling(calls: Call[]) {
   )
 }
 
+const TARGET = 'arn:aws:lambda:us-east-1:123456789012:function:b:1'
+const targets = {
+  [TARGET]: durable(function* (event: { n: number }) { return yield* step('add', async () => event.n + 1) }, { client: fakeClient }),
+}
+const denial = [{ outcome: 'fail' as const, error: { ErrorType: 'Denied', ErrorMessage: 'no way' }, afterSeconds: 2 }]
+
+function officialFailures(calls: Call[]) {
+  return withDurableExecution(
+    async (_event: unknown, ctx) => {
+      const sum = await ctx.invoke<{ n: number }, number>('call-b', TARGET, { n: 1 })
+      const [answer] = await ctx.createCallback('approval', { timeout: { minutes: 5 } })
+      const denied = await answer.then(() => 'approved', (e: Error) => e.message)
+      const branches = await ctx.parallel('pair', [async () => 'ok', async () => { throw new Error('branch broke') }])
+      return { sum, denied, failures: branches.failureCount }
+    },
+    { client: fakeClient, plugins: [recordingPlugin(calls)] },
+  )
+}
+
+function oursFailures(calls: Call[]) {
+  return durable(
+    function* () {
+      const sum = yield* invoke<number, { n: number }>('call-b', TARGET, { n: 1 })
+      const [answer] = yield* createCallback('approval', { timeout: { minutes: 5 } })
+      let denied: string
+      try {
+        yield* answer
+        denied = 'approved'
+      } catch (error) {
+        denied = (error as Error).message
+      }
+      const branches = yield* parallel('pair', [function* () { return 'ok' }, function* (): Generator<never, string> { throw new Error('branch broke') }])
+      return { sum, denied, failures: branches.failureCount }
+    },
+    { client: fakeClient, plugins: [recordingPlugin(calls)] },
+  )
+}
+
 const hooks = (calls: Call[]) => calls.map((c) => c.hook)
 
 /** Our one documented extension: invocation-end info also carries isFirstInvocation (10-16, 10-19). */
@@ -98,6 +136,28 @@ test('should call it exactly as the official SDK does for waitForCondition round
   assert.ok(expected.some((c) => c.name === 'approve-submitter') && expected.some((c) => c.name === 'approve-callback'))
   assert.equal(hooks(actual), hooks(expected))
   expected.forEach((call, i) => assert.equal(official24(actual[i]!), call, `call #${i} (${String(call.hook)})`))
+})
+
+test('should call it exactly as the official SDK does for a chained invoke, a failed callback and a failing branch', async () => {
+  const expected: Call[] = []
+  const actual: Call[] = []
+  const theirs = await runScenario({ handler: officialFailures(expected), input: {}, callbacks: denial, invokeTargets: targets })
+  const mine = await runScenario({ handler: oursFailures(actual), input: {}, callbacks: denial, invokeTargets: targets })
+  assert.is(theirs.status, 'SUCCEEDED')
+  assert.is(mine.result, theirs.result)
+  // Sibling branches end concurrently, so only each operation's own sequence is compared, plus the
+  // invocation hooks in order.
+  const byOperation = (calls: Call[]) => {
+    const groups = new Map<string, Call[]>()
+    for (const call of calls.map(official24)) {
+      const key = typeof call.id === 'string' ? call.id : call.hook === 'onOperationChange' ? 'change' : 'invocation'
+      groups.set(key, [...(groups.get(key) ?? []), call])
+    }
+    groups.delete('change')
+    return Object.fromEntries([...groups].sort(([a], [b]) => a.localeCompare(b)))
+  }
+  assert.ok(Object.keys(byOperation(expected)).length >= 6)
+  assert.equal(byOperation(actual), byOperation(expected))
 })
 
 test('should report three invocations with the first-invocation flag and a PENDING, PENDING, SUCCEEDED end', async () => {
