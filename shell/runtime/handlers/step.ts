@@ -16,7 +16,7 @@ import type { Fiber } from '../fiber.js'
 import { allocate } from '../frame.js'
 import type { Runtime } from '../runtime.js'
 import { deserializeWith, parkThen, raise, serializeWith, terminal } from './common.js'
-import { stepLogger } from './step-logger.js'
+import { stepContext } from './step-logger.js'
 
 export function handleStep(runtime: Runtime, fiber: Fiber, effect: StepEffect): unknown {
   return stepAt(runtime, allocate(fiber.frame, runtime.history), effect, false)
@@ -53,7 +53,7 @@ async function attempt(runtime: Runtime, id: OperationId, effect: StepEffect, at
   if (started !== undefined) await started
   let value: unknown
   try {
-    value = await runtime.userCode(() => effect.fn({ logger: stepLogger(runtime, id, effect.name, attemptNumber), attempt: attemptNumber }))
+    value = await runtime.userCode(() => effect.fn(stepContext(runtime, id, effect.name, attemptNumber)))
   } catch (error) {
     // Inlined rather than `return fail(...)`: adopting another async function's promise costs two
     // microtasks, which would close a failed item's context after its siblings' (official: before).
@@ -86,7 +86,7 @@ async function observedAttempt(runtime: Runtime, plugins: PluginSession, id: Ope
   await plugins.fire('onOperationAttemptStart', () => info)
   let value: unknown
   try {
-    const context = { logger: stepLogger(runtime, id, effect.name, attemptNumber), attempt: attemptNumber }
+    const context = stepContext(runtime, id, effect.name, attemptNumber)
     value = await runtime.userCode(() => plugins.wrapAttempt(info, () => effect.fn(context)))
   } catch (thrown) {
     const error = thrown instanceof Error ? thrown : new Error(String(thrown))
