@@ -102,4 +102,30 @@ test('should add enrichLogContext fields to the workflow and step log records', 
   assert.is(after?.traceId, 't-1')
 })
 
+test('should end an invocation that throws for a retry with RETRYING and the error, then rethrow', async () => {
+  const calls: Call[] = []
+  const handler = durable(function* () { return yield* step('work', async () => 1) }, { plugins: [recordingPlugin(calls)] })
+  const arn = 'arn:aws:lambda:us-east-1:123456789012:function:f:$LATEST/durable-execution/run/x'
+  const event = {
+    DurableExecutionArn: arn,
+    CheckpointToken: 't0',
+    InitialExecutionState: { Operations: [{ Id: 'e', Type: 'EXECUTION', Status: 'STARTED', StartTimestamp: 1_000, ExecutionDetails: { InputPayload: '{}' } }] },
+    durableExecutionClient: {
+      checkpoint: async () => { throw Object.assign(new Error('service unavailable'), { name: 'ServiceException', $metadata: { httpStatusCode: 503 } }) },
+      getExecutionState: async () => ({ Operations: [] }),
+    },
+  }
+  let thrown: unknown
+  try {
+    await handler(event, { awsRequestId: 'req-1' })
+  } catch (error) {
+    thrown = error
+  }
+  assert.ok(thrown instanceof Error)
+  const end = calls.find((c) => c.hook === 'onInvocationEnd')
+  assert.is(end?.status, 'RETRYING')
+  assert.is(end?.executionError, (thrown as Error).message)
+  assert.equal(calls.filter((c) => c.hook === 'wrapInvocation').map((c) => c.phase), ['before'])
+})
+
 test.run()
