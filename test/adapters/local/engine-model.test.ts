@@ -37,14 +37,14 @@ test('should behave like the model under any sequence of commands (memory store 
   await runModel(() => {
     const store = Local.createMemoryStore()
     return { open: () => store, dispose: () => {} }
-  }, 100, 40)
+  }, 60, 30)
 })
 
 test('should behave like the model under any sequence of commands (SQLite store reopened from its directory)', async () => {
   await runModel(() => {
     const dir = mkdtempSync(join(tmpdir(), 'dy-model-'))
     return { open: () => Local.createSqliteStore(dir), dispose: () => rmSync(dir, { recursive: true, force: true }) }
-  }, 15, 25)
+  }, 12, 20)
 })
 
 test.run()

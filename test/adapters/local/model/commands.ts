@@ -67,11 +67,13 @@ class Advance implements Cmd {
 }
 
 class Callback implements Cmd {
-  constructor(readonly pick: number, readonly action: M.CallbackAction) {}
+  constructor(readonly pick: number, readonly action: M.CallbackAction, readonly preferOpen: boolean) {}
   check = (model: Readonly<M.Model>) => model.callbacks.size > 0
   async run(model: M.Model, real: Real) {
     const { engine } = real.sys.rig
-    const id = [...model.callbacks.keys()][this.pick % model.callbacks.size] ?? ''
+    const open = [...model.callbacks.keys()].filter((id) => M.callbackOpen(model, id))
+    const ids = this.preferOpen && open.length > 0 ? open : [...model.callbacks.keys()]
+    const id = ids[this.pick % ids.length] ?? ''
     const owner = model.callbacks.get(id)
     const others = [...all(model, real)].filter(([arn]) => arn !== owner)
     const send = () =>
@@ -86,7 +88,7 @@ class Callback implements Cmd {
     for (const [arn, before] of others) assert.is(snapshot(engine, arn), before, `callback ${id} changed ${arn}`)
     checkAll(model, real.sys, real.seen)
   }
-  toString = () => `callback #${this.pick} ${JSON.stringify(this.action)}`
+  toString = () => `callback #${this.pick}${this.preferOpen ? ' (open)' : ''} ${JSON.stringify(this.action)}`
 }
 
 const FORGERIES: Record<string, (id: string) => string> = {
@@ -195,15 +197,16 @@ class Crash implements Cmd {
   toString = () => `crash in gated(${this.n})`
 }
 
+// Heartbeats are weighted up: only a run of them between short advances tells a reset deadline apart.
 const action: fc.Arbitrary<M.CallbackAction> = fc.oneof(
-  fc.string({ minLength: 1, maxLength: 8 }).map((payload) => ({ kind: 'succeed' as const, payload })),
-  fc.constant({ kind: 'fail' as const }),
-  fc.constant({ kind: 'heartbeat' as const }),
+  { arbitrary: fc.string({ minLength: 1, maxLength: 8 }).map((payload) => ({ kind: 'succeed' as const, payload })), weight: 1 },
+  { arbitrary: fc.constant({ kind: 'fail' as const }), weight: 1 },
+  { arbitrary: fc.constant({ kind: 'heartbeat' as const }), weight: 3 },
 )
 
 const start = fc.tuple(fc.constantFrom('waiter', 'approval', 'ask', 'parent', 'broken', 'retrier', 'official-waiter', 'official-approval'), fc.integer({ min: 0, max: 50 })).map(([fn, n]) => new Start(fn, n))
 const passTime = fc.constantFrom(1, 4, 5, 9, 11, 30, 61, 3600).map((s) => new Advance(s))
-const callback = fc.tuple(fc.nat(), action).map(([pick, a]) => new Callback(pick, a))
+const callback = fc.tuple(fc.nat(), action, fc.boolean()).map(([pick, a, preferOpen]) => new Callback(pick, a, preferOpen))
 
 /** fc.commands picks uniformly among these, so the common moves (start, time, callbacks) appear twice. */
 export const commandArbitraries: fc.Arbitrary<Cmd>[] = [
