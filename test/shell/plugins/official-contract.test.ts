@@ -77,7 +77,7 @@ function officialFailures(calls: Call[]) {
     async (_event: unknown, ctx) => {
       const sum = await ctx.invoke<{ n: number }, number>('call-b', TARGET, { n: 1 })
       const [answer] = await ctx.createCallback('approval', { timeout: { minutes: 5 } })
-      const denied = await answer.then(() => 'approved', (e: Error) => e.message)
+      const denied = await answer.then(() => 'approved', (e: unknown) => (e as Error).message)
       const branches = await ctx.parallel('pair', [async () => 'ok', async () => { throw new Error('branch broke') }])
       return { sum, denied, failures: branches.failureCount }
     },
