@@ -6,6 +6,7 @@ import * as assert from 'uvu/assert'
 import { durable, parallel } from '../../../../shell/index.js'
 import { fakeClient } from '../../../support/fake-client.js'
 import { runScenario } from '../../../support/run-scenario.js'
+import type { LambdaHandler } from '../../../support/scenario-types.js'
 
 const official = withDurableExecution(async (_e: unknown, ctx) => {
   const result = await ctx.parallel('pair', [async () => 'ok', async () => { throw new Error('branch broke') }])
@@ -17,7 +18,7 @@ const ours = durable(function* () {
   return result.failureCount
 }, { client: fakeClient })
 
-const actions = async (handler: typeof ours) =>
+const actions = async (handler: LambdaHandler) =>
   (await runScenario({ handler })).invocations.map((i) => i.requests.map((r) => r.map((u) => `${u.Action} ${u.Name ?? ''}`)))
 
 test('should checkpoint a failing branch before a sibling that succeeded in the same tick, as the official SDK', async () => {
