@@ -60,3 +60,25 @@ export function page<T>(all: readonly T[], marker: string | undefined, maxItems:
   const end = offset + items.length
   return end < all.length ? { items, nextMarker: encodeMarker(end) } : { items }
 }
+
+const encodeKeyMarker = (key: number): string => Buffer.from(`k1:${key}`).toString('base64url')
+
+/**
+ * Pages a list whose items carry a unique numeric key (an EventId, a creation sequence number). The
+ * marker names the last key handed out, not an offset, so items added at the front while a client
+ * pages (newest-first listings, reversed history) neither repeat nor hide anything.
+ */
+export function pageAfter<T>(all: readonly T[], key: (item: T) => number, marker: string | undefined, maxItems: number | undefined): Page<T> | Err.EngineError {
+  const size = pageSize(maxItems)
+  if (size instanceof Err.EngineError) return size
+  let start = 0
+  if (marker !== undefined && marker !== '') {
+    const m = /^k1:(\d+)$/.exec(Buffer.from(marker, 'base64url').toString('utf8'))
+    const index = m?.[1] === undefined ? -1 : all.findIndex((item) => key(item) === Number(m[1]))
+    if (index < 0) return Err.invalidMarker()
+    start = index + 1
+  }
+  const items = all.slice(start, start + size)
+  const last = items[items.length - 1]
+  return start + items.length < all.length && last !== undefined ? { items, nextMarker: encodeKeyMarker(key(last)) } : { items }
+}

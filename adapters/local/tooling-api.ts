@@ -66,7 +66,7 @@ export interface HistoryParams {
 export function getExecutionHistory(core: Core, p: HistoryParams): { Events: Event[]; NextMarker?: string } {
   const events = liveOf(core, p.DurableExecutionArn).events
   const ordered = p.ReverseOrder ? [...events].reverse() : events
-  const result = View.page(ordered, p.Marker, p.MaxItems)
+  const result = View.pageAfter(ordered, (e) => e.EventId, p.Marker, p.MaxItems)
   if (result instanceof Err.EngineError) throw result
   const render = p.IncludeExecutionData === false ? History.renderWithoutData : History.render
   return { Events: result.items.map(render), ...(result.nextMarker ? { NextMarker: result.nextMarker } : {}) }
@@ -105,7 +105,7 @@ export function listExecutionsByFunction(core: Core, p: ListParams): { DurableEx
     .map((l) => l.record)
     .filter(listed(p))
     .sort((a, b) => (p.ReverseOrder === true ? oldestFirst(a, b) : oldestFirst(b, a)))
-  const result = View.page(all, p.Marker, p.MaxItems)
+  const result = View.pageAfter(all, (r) => r.seq, p.Marker, p.MaxItems)
   if (result instanceof Err.EngineError) throw result
   return { DurableExecutions: result.items.map(view), ...(result.nextMarker ? { NextMarker: result.nextMarker } : {}) }
 }

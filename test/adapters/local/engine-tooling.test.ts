@@ -70,6 +70,22 @@ test('should page the list with MaxItems and NextMarker, in either order, withou
   r.engine.close()
 })
 
+test('should neither repeat nor skip an execution when one starts between two pages of a newest-first list', async () => {
+  const { r } = await fleet()
+  const first = r.engine.listExecutionsByFunction({ FunctionName: 'waiter', MaxItems: 2 })
+  r.engine.startExecution({ functionName: 'waiter', input: 9, name: 'late' })
+  await r.engine.whenIdle()
+  const seen = names(first)
+  let Marker = first.NextMarker
+  while (Marker) {
+    const page = r.engine.listExecutionsByFunction({ FunctionName: 'waiter', MaxItems: 2, Marker })
+    seen.push(...names(page))
+    Marker = page.NextMarker
+  }
+  assert.equal(seen, ['e4', 'e3', 'e2', 'e1', 'e0'])
+  r.engine.close()
+})
+
 test('should answer ListDurableExecutionsByFunctionCommand through engine.lambdaClient', async () => {
   const { r } = await fleet()
   const out = (await r.engine.lambdaClient.send(new ListDurableExecutionsByFunctionCommand({ FunctionName: 'waiter', MaxItems: 3 }))) as {
@@ -101,6 +117,25 @@ test('should page history with MaxItems and NextMarker, EventIds 1..n in order, 
     assert.equal(ids, ReverseOrder ? [...expected].reverse() : expected)
   }
   assert.is(engineError(() => r.engine.getExecutionHistory({ DurableExecutionArn: arn, Marker: 'x' })).code, 'INVALID_MARKER')
+  r.engine.close()
+})
+
+test('should continue a reversed history where it left off while new events arrive', async () => {
+  const r = rig()
+  const { DurableExecutionArn: arn } = r.engine.startExecution({ functionName: 'waiter', input: 3 })
+  await r.engine.whenIdle()
+  const before = history(r.engine, arn).map((e) => e.EventId)
+  const first = r.engine.getExecutionHistory({ DurableExecutionArn: arn, MaxItems: 2, ReverseOrder: true })
+  await advance(r, 60) // the wait ends: more events are appended while the client pages
+  const ids = first.Events.map((e) => e.EventId)
+  let Marker = first.NextMarker
+  while (Marker) {
+    const page = r.engine.getExecutionHistory({ DurableExecutionArn: arn, MaxItems: 2, ReverseOrder: true, Marker })
+    ids.push(...page.Events.map((e) => e.EventId))
+    Marker = page.NextMarker
+  }
+  assert.equal(ids, [...before].reverse())
+  assert.ok(history(r.engine, arn).length > before.length)
   r.engine.close()
 })
 
