@@ -11,8 +11,8 @@ import { advanceClock } from '../../../../adapters/local/testing.js'
 
 export const T0 = Date.UTC(2026, 0, 1)
 
-/** Handlers by function name. */
-export const handlers: Record<string, Local.Handler> = {
+/** Handlers written with our API, by function name. */
+const ours: Record<string, Local.Handler> = {
   /** step → 60 s wait → step. */
   waiter: durable(function* (n: number) {
     const a = yield* step('first', async () => n + 1)
@@ -65,7 +65,9 @@ export const officialHandlers: Record<string, Local.Handler> = {
     return await result
   }) as Local.Handler,
 }
-Object.assign(handlers, officialHandlers)
+
+/** Every handler the engine tests register, by function name. */
+export const handlers: Readonly<Record<string, Local.Handler>> = { ...ours, ...officialHandlers }
 
 export interface Rig {
   readonly engine: Local.Engine
