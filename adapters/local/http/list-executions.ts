@@ -1,13 +1,10 @@
 /**
- * ListDurableExecutionsByFunction with every filter of the REST API. The engine's own listing knows
- * function name, statuses and order; the name and start-time filters are applied here over the
- * whole ordered list before paging, so markers stay consistent with the filtered result. Function
+ * ListDurableExecutionsByFunction with every filter of the REST API, all applied by the engine's own
+ * listing (whose markers name the last item handed out, so paging neither repeats nor skips). Function
  * names may arrive as a name, `name:qualifier` or a function ARN, as Lambda accepts them.
  */
 import type { Engine } from '../engine.js'
 import * as Err from '../errors.js'
-import { MAX_PAGE_SIZE } from '../limits.js'
-import * as View from '../state-view.js'
 import type { ExecutionView } from '../tooling-api.js'
 import type { ListQuery } from '../../wire/http-codecs.js'
 
@@ -21,23 +18,6 @@ export function functionNameOf(label: string): string {
   return m[1]
 }
 
-function allExecutions(engine: Engine, functionName: string, q: ListQuery): ExecutionView[] {
-  const out: ExecutionView[] = []
-  let marker: string | undefined
-  do {
-    const page = engine.listExecutionsByFunction({
-      FunctionName: functionName,
-      MaxItems: MAX_PAGE_SIZE,
-      ...(q.Statuses ? { Statuses: q.Statuses } : {}),
-      ...(q.ReverseOrder !== undefined ? { ReverseOrder: q.ReverseOrder } : {}),
-      ...(marker !== undefined ? { Marker: marker } : {}),
-    })
-    out.push(...page.DurableExecutions)
-    marker = page.NextMarker
-  } while (marker !== undefined)
-  return out
-}
-
 export type ExecutionSummary = Omit<ExecutionView, 'InputPayload' | 'Result' | 'Error'>
 
 export function listExecutions(
@@ -45,16 +25,17 @@ export function listExecutions(
   label: string,
   q: ListQuery,
 ): { DurableExecutions: ExecutionSummary[]; NextMarker?: string } {
-  const functionName = functionNameOf(label)
-  const chosen = allExecutions(engine, functionName, q).filter(
-    (e) =>
-      (q.DurableExecutionName === undefined || e.DurableExecutionName === q.DurableExecutionName) &&
-      (q.StartedAfter === undefined || e.StartTimestamp.getTime() >= q.StartedAfter) &&
-      (q.StartedBefore === undefined || e.StartTimestamp.getTime() <= q.StartedBefore),
-  )
-  const page = View.page(chosen, q.Marker, q.MaxItems)
-  if (page instanceof Err.EngineError) throw page
+  const page = engine.listExecutionsByFunction({
+    FunctionName: functionNameOf(label),
+    ...(q.Statuses ? { Statuses: q.Statuses } : {}),
+    ...(q.DurableExecutionName !== undefined ? { DurableExecutionName: q.DurableExecutionName } : {}),
+    ...(q.StartedAfter !== undefined ? { StartedAfter: q.StartedAfter } : {}),
+    ...(q.StartedBefore !== undefined ? { StartedBefore: q.StartedBefore } : {}),
+    ...(q.ReverseOrder !== undefined ? { ReverseOrder: q.ReverseOrder } : {}),
+    ...(q.MaxItems !== undefined ? { MaxItems: q.MaxItems } : {}),
+    ...(q.Marker !== undefined ? { Marker: q.Marker } : {}),
+  })
   // The list shows summaries: no input, result or error payloads, as the service's list does.
-  const summaries = page.items.map(({ InputPayload: _i, Result: _r, Error: _e, ...summary }): ExecutionSummary => summary)
-  return { DurableExecutions: summaries, ...(page.nextMarker ? { NextMarker: page.nextMarker } : {}) }
+  const summaries = page.DurableExecutions.map(({ InputPayload: _i, Result: _r, Error: _e, ...summary }): ExecutionSummary => summary)
+  return { DurableExecutions: summaries, ...(page.NextMarker ? { NextMarker: page.NextMarker } : {}) }
 }

@@ -130,6 +130,22 @@ test('should list executions of a function filtered by status and name, and refu
   assert.is(bad.$metadata.httpStatusCode, 400)
 })
 
+test('should page the newest-first list without repeating or skipping when an execution starts between pages', async () => {
+  const list = (Marker?: string) =>
+    h.client.send(new ListDurableExecutionsByFunctionCommand({ FunctionName: 'add', MaxItems: 1, ...(Marker ? { Marker } : {}) }))
+  const before = await h.client.send(new ListDurableExecutionsByFunctionCommand({ FunctionName: 'add' }))
+  const expected = (before.DurableExecutions ?? []).map((e) => e.DurableExecutionArn)
+  const seen: (string | undefined)[] = []
+  let page = await list()
+  seen.push(...(page.DurableExecutions ?? []).map((e) => e.DurableExecutionArn))
+  await h.engine.run({ functionName: 'add', input: { n: 2 }, name: 'started-between-pages' })
+  while (page.NextMarker) {
+    page = await list(page.NextMarker)
+    seen.push(...(page.DurableExecutions ?? []).map((e) => e.DurableExecutionArn))
+  }
+  assert.equal(seen, expected)
+})
+
 test('should complete a callback with the raw success payload, after a heartbeat', async () => {
   const { DurableExecutionArn } = h.engine.startExecution({ functionName: 'approval' })
   const seen = h.callbackIds.length
