@@ -12,6 +12,9 @@ import type { WorkerResult } from './worker.js'
 export interface Measurement extends WorkerResult {
   readonly peakHeapMb: number
   readonly runs: number
+  /** Fewest and most checkpoint calls over the runs: batching follows timers, so it may vary by one. */
+  readonly callsMin: number
+  readonly callsMax: number
 }
 export type Outcome = { readonly ok: true; readonly m: Measurement } | { readonly ok: false; readonly reason: string }
 
@@ -43,14 +46,15 @@ const once = (args: readonly string[], timeoutMs: number): Promise<Outcome> =>
         const m = GC_LINE.exec(l)
         if (m) peak = Math.max(peak, Number(m[1]))
       }
-      resolve({ ok: true, m: { ...result, peakHeapMb: peak, runs: 1 } })
+      resolve({ ok: true, m: { ...result, peakHeapMb: peak, runs: 1, callsMin: result.checkpointCalls, callsMax: result.checkpointCalls } })
     })
   })
 
 const median = (xs: readonly Measurement[]): Measurement => {
   const sorted = [...xs].sort((a, b) => a.ms - b.ms)
   const mid = sorted[Math.floor(sorted.length / 2)] as Measurement
-  return { ...mid, peakHeapMb: Math.max(...xs.map((x) => x.peakHeapMb)), runs: xs.length }
+  const calls = xs.map((x) => x.checkpointCalls)
+  return { ...mid, peakHeapMb: Math.max(...xs.map((x) => x.peakHeapMb)), runs: xs.length, callsMin: Math.min(...calls), callsMax: Math.max(...calls) }
 }
 
 /** Median of up to `runs` fresh-process runs; a run over 10 s or a failure ends the series. */

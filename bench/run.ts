@@ -35,6 +35,7 @@ const parseArgs = (argv: readonly string[]): Args => {
 }
 
 const fmt = (x: number, digits = 0): string => x.toFixed(digits)
+const calls = (m: Extract<Outcome, { ok: true }>['m']): string => (m.callsMin === m.callsMax ? String(m.callsMin) : `${m.callsMin}-${m.callsMax}`)
 const cell = (o: Outcome, f: (m: Extract<Outcome, { ok: true }>['m']) => string): string => (o.ok ? f(o.m) : '-')
 
 const COLUMNS = ['scenario', 'N', 'ours ms', 'official ms', 'ratio', 'calls ours/off', 'updates ours/off', 'peak heap MB ours/off', 'notes']
@@ -50,7 +51,7 @@ const render = (r: Row): string[] => {
   if (r.official.ok && r.official.m.status !== 'SUCCEEDED') notes.push(`official ${r.official.m.status}`)
   return [
     r.scenario, String(r.n), cell(r.ours, (m) => fmt(m.ms)), official, ratio,
-    `${cell(r.ours, (m) => String(m.checkpointCalls))}/${cell(r.official, (m) => String(m.checkpointCalls))}`,
+    `${cell(r.ours, calls)}/${cell(r.official, calls)}`,
     `${cell(r.ours, (m) => String(m.updates))}/${cell(r.official, (m) => String(m.updates))}`,
     `${cell(r.ours, (m) => fmt(m.peakHeapMb))}/${cell(r.official, (m) => fmt(m.peakHeapMb))}`,
     notes.join('; '),
