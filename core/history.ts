@@ -24,14 +24,20 @@ export function index(operations: readonly Operation[]): IndexedHistory {
   const records = new Map<string, Operation>()
   const problems: HistoryProblem[] = []
   let execution: Operation | undefined
+  let children = false
   for (const op of operations) {
-    if (records.has(op.Id)) problems.push({ _tag: 'DuplicateId', operationId: op.Id })
+    const size = records.size
     records.set(op.Id, op)
+    // One lookup per operation: a set that does not grow the map replaced a record.
+    if (records.size === size) problems.push({ _tag: 'DuplicateId', operationId: op.Id })
     if (op.Type === 'EXECUTION' && execution === undefined) execution = op
+    if (op.ParentId !== undefined) children = true
   }
-  for (const op of records.values()) {
-    if (op.ParentId !== undefined && !records.has(op.ParentId)) {
-      problems.push({ _tag: 'MissingParent', operationId: op.Id, parentId: op.ParentId })
+  if (children) {
+    for (const op of records.values()) {
+      if (op.ParentId !== undefined && !records.has(op.ParentId)) {
+        problems.push({ _tag: 'MissingParent', operationId: op.Id, parentId: op.ParentId })
+      }
     }
   }
   if (execution === undefined) problems.push({ _tag: 'MissingExecution' })
