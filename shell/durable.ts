@@ -124,7 +124,8 @@ export function durable<I = unknown, R = unknown>(workflow: Workflow<I, R>, opti
       onFailure: (error) => runtime?.fail(error),
       onIdle: () => runtime?.poke(),
     })
-    runtime = new Runtime(arn, history.records, queue, handlers)
+    const remaining = lambdaContext?.getRemainingTimeInMillis
+    runtime = new Runtime(arn, history.records, queue, handlers, remaining === undefined ? undefined : () => remaining.call(lambdaContext))
     const rt = runtime
     const requestId = lambdaContext?.awsRequestId
     let modeAware = true

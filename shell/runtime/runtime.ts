@@ -4,7 +4,8 @@
  * answers an effect synchronously (replay) or with a promise (user code, checkpoints, waiting for a
  * record to change). When no fiber can run, no user code is executing and the checkpoint queue is
  * idle, the invocation suspends if something is parked on the service; the check runs one macrotask
- * later so that every promise chain that can still progress has done so.
+ * later so that every promise chain that can still progress has done so. Parked fibers poll the
+ * service in-process meanwhile (poller.ts), which matters only while other work keeps the invocation up.
  */
 import type { Operation, OperationId } from '../../core/types.js'
 import type { Transition } from '../../core/transition.js'
@@ -14,6 +15,10 @@ import type { Effect, Op } from '../effect.js'
 import type { PluginSession } from '../plugins/session.js'
 import { Fiber, type Outcome } from './fiber.js'
 import type { Frame } from './frame.js'
+import { Poller } from './poller.js'
+
+/** The official SDK suspends 20 ms after nothing can progress; a poll due before then goes first. */
+const SUSPENSION_COOLDOWN_MS = 20
 
 export type Handler = (runtime: Runtime, fiber: Fiber, effect: never) => unknown
 
@@ -44,20 +49,34 @@ export class Runtime {
   current: Fiber | undefined
   /** The invocation's instrumentation plugins, when any are configured. */
   plugins: PluginSession | undefined
+  private readonly poller: Poller
 
   constructor(
     readonly arn: string,
     readonly history: Map<string, Operation>,
     readonly queue: CheckpointQueue,
     private readonly handlers: Readonly<Record<Effect['_tag'], Handler>>,
-  ) {}
+    /** The Lambda context's `getRemainingTimeInMillis`, or unbounded. */
+    remainingMs: () => number = () => Number.POSITIVE_INFINITY,
+  ) {
+    this.poller = new Poller({
+      now: Date.now,
+      remainingMs,
+      poll: (id) => queue.enqueue(id.raw, [], true) ?? Promise.resolve(),
+      waiting: (id) => this.waiters.has(id.wire),
+      fired: () => this.poke(),
+    })
+  }
 
   /** Runs the workflow until it settles, suspends or is terminated. */
   async run(workflow: Op<unknown>, frame: Frame): Promise<Ending> {
     void this.spawn(workflow, frame).then((outcome) => this.end({ _tag: 'Settled', outcome }))
     for (;;) {
       this.drain()
-      if (this.ending !== undefined) return this.ending
+      if (this.ending !== undefined) {
+        this.poller.dispose()
+        return this.ending
+      }
       await new Promise<void>((resolve) => {
         this.wakeLoop = resolve
         setImmediate(() => this.checkSuspension())
@@ -123,6 +142,7 @@ export class Runtime {
       list.push({ id, status: this.history.get(id.wire)?.Status, wake })
       this.waiters.set(id.wire, list)
       this.progress++
+      this.poller.watch(id, this.history.get(id.wire))
     })
   }
 
@@ -134,8 +154,10 @@ export class Runtime {
       if (list === undefined) continue
       const stay = list.filter((w) => w.status === op.Status)
       for (const w of list) if (w.status !== op.Status) w.wake()
-      if (stay.length === 0) this.waiters.delete(op.Id)
-      else this.waiters.set(op.Id, stay)
+      if (stay.length === 0) {
+        this.waiters.delete(op.Id)
+        this.poller.forget(op.Id)
+      } else this.waiters.set(op.Id, stay)
     }
   }
 
@@ -198,7 +220,7 @@ export class Runtime {
     const before = this.progress
     setImmediate(() => {
       if (this.progress !== before || this.ending !== undefined || this.executing > 0 || !this.queue.idle) return
-      if (this.runnable.length > 0) return
+      if (this.runnable.length > 0 || this.poller.dueWithin(SUSPENSION_COOLDOWN_MS)) return
       if (this.parkedOnService() > 0) this.end({ _tag: 'Suspended' })
       else this.end({ _tag: 'Terminated', failure: 'invocation', error: new Error('The workflow is blocked with nothing outstanding in the service; this is a bug in durable-yield, please report it.') })
     })

@@ -7,6 +7,8 @@
  * event (ISO timestamps, EXECUTION first, `NextMarker` beyond `pageSize`) and paging over the state
  * snapshot taken when the invocation began. `client.send` accepts the AWS SDK command objects, so the
  * same instance serves `withDurableExecution(fn, { client })` and our `durable(wf, { client })`.
+ * With a live clock the service's own timers fire mid-invocation: before each checkpoint is applied,
+ * waits whose end has come are SUCCEEDED and retries whose time has come READY (PROTOCOL.md §6.3).
  */
 import { randomUUID } from 'node:crypto'
 import type { Operation, OperationUpdate } from '../../core/types.js'
@@ -14,6 +16,7 @@ import { registerService, unregisterService } from './fake-client.js'
 import { VirtualClock } from './fake-clock.js'
 import { invalidParameter, invalidToken } from './fake-errors.js'
 import { FakeStore } from './fake-store.js'
+import { dueItems } from './fake-timeline.js'
 import { validateBatch } from './fake-validate.js'
 import { toApi, toEvent } from './fake-wire.js'
 
@@ -140,6 +143,7 @@ export class FakeService {
       await this.options.onCheckpoint?.(input, this)
       if (input.DurableExecutionArn !== this.arn) throw invalidParameter('Unknown durable execution.')
       if (this.finished || !input.CheckpointToken || input.CheckpointToken !== this.currentToken) throw invalidToken()
+      this.fireDueTimers()
       validateBatch(updates, (id) => this.store.ops.get(id))
       for (const u of updates) this.store.apply(u, this.clock.now(), () => this.newCallbackId())
     } catch (e) {
@@ -167,6 +171,17 @@ export class FakeService {
       $metadata: { httpStatusCode: 200 },
       Operations: page.map(toApi),
       ...(next === undefined ? {} : { NextMarker: next }),
+    }
+  }
+
+  /** Only a live clock moves during an invocation; a frozen one never makes anything due here. */
+  private fireDueTimers(): void {
+    if (!this.clock.isLive) return
+    const now = this.clock.now()
+    for (const item of dueItems(this.store, [])) {
+      if (item.at > now) break
+      if (item.kind === 'wait-end') this.store.resolve(item.id, 'SUCCEEDED', now)
+      if (item.kind === 'retry-ready') this.store.resolve(item.id, 'READY', now)
     }
   }
 

@@ -23,6 +23,8 @@ export interface RunOptions {
   /** Operations in the invocation event before `NextMarker` (default 100). */
   readonly pageSize?: number
   readonly clock?: VirtualClock
+  /** Without `clock`: a clock that follows the wall clock during invocations (VirtualClock.live). */
+  readonly liveClock?: boolean
   readonly onCheckpoint?: FakeServiceOptions['onCheckpoint']
   /** Lambda timeout seen through `getRemainingTimeInMillis` (default 15 minutes). */
   readonly invocationTimeoutMs?: number
@@ -51,7 +53,7 @@ export const lambdaContext = (timeoutMs = 15 * 60_000): Record<string, unknown> 
 }
 
 export const runScenario = async (options: RunOptions): Promise<Recording> => {
-  const clock = options.clock ?? new VirtualClock()
+  const clock = options.clock ?? (options.liveClock === true ? VirtualClock.live() : new VirtualClock())
   const service = new FakeService(options.input, {
     clock,
     pageSize: options.pageSize,

@@ -25,6 +25,8 @@ export interface Scenario {
   readonly callbacks?: readonly CallbackScript[]
   readonly invokeTargets?: Readonly<Record<string, LambdaHandler>>
   readonly maxInvocations?: number
+  /** The service's clock follows the wall clock during invocations, so timers fall due mid-invocation. */
+  readonly liveClock?: boolean
   /** What the execution must end with, and (when deterministic) its JSON-decoded result. */
   readonly expected: { readonly status: 'SUCCEEDED' | 'FAILED'; readonly result?: unknown }
 }
