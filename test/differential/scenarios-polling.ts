@@ -1,9 +1,9 @@
 /**
  * Our API's versions of the in-process polling scenarios (test/support/official-scenarios-polling.ts,
- * TV19): a wait, then a step's retry delay, ending while a sibling branch's slow step still runs.
+ * TV19): a wait, a step's retry delay and a callback, parked while a sibling branch's slow step runs.
  * Names, expectations and the live clock match the official scenarios.
  */
-import { durable, parallel, step, wait } from '../../shell/index.js'
+import { createCallback, durable, parallel, step, wait } from '../../shell/index.js'
 import { fakeClient } from '../support/fake-client.js'
 import { SLOW_STEP_MS, sleep } from '../support/official-scenarios-polling.js'
 import type { Scenario } from '../support/scenario-types.js'
@@ -49,4 +49,21 @@ export const retryPolledWhileSiblingRuns: Scenario = {
   expected: { status: 'SUCCEEDED', result: ['ok@2', 'slow'] },
 }
 
-export const pollingScenarios: readonly Scenario[] = [waitPolledWhileSiblingRuns, retryPolledWhileSiblingRuns]
+export const callbackPolledWhileSiblingRuns: Scenario = {
+  name: 'callback-polled-while-sibling-runs',
+  liveClock: true,
+  handler: durable(function* () {
+    const r = yield* parallel<string>([
+      function* () {
+        const [answer] = yield* createCallback<string>('approval')
+        return yield* answer
+      },
+      slow,
+    ])
+    return r.getResults()
+  }, { client }),
+  callbacks: [{ outcome: 'succeed', result: 'yes', afterSeconds: 5 }],
+  expected: { status: 'SUCCEEDED', result: ['yes', 'slow'] },
+}
+
+export const pollingScenarios: readonly Scenario[] = [waitPolledWhileSiblingRuns, retryPolledWhileSiblingRuns, callbackPolledWhileSiblingRuns]

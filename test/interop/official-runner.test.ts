@@ -22,6 +22,7 @@ import { parseLine, type Attempt, type InteropLine, type PlanEntry } from './chi
 import type { CallbackLocator, RunnerOutcome } from './official-runner.js'
 
 const EXCLUDED = new Set(['callback-timeout'])
+const CHILD_TIMEOUT_MS = 90_000
 
 /** Where the runner exposes each scenario's callbacks, in creation order. */
 const LOCATORS: Readonly<Record<string, readonly CallbackLocator[]>> = {
@@ -68,7 +69,11 @@ const runChild = (): Map<string, Promise<InteropLine>> => {
       if (line) waiting.get(line.name)?.resolve(line)
     }
   })
+  // A hung runner must fail the tests, not hang the suite (the whole plan takes about 12 s).
+  const guard = setTimeout(() => child.kill(), CHILD_TIMEOUT_MS)
+  guard.unref()
   child.on('close', (code) => {
+    clearTimeout(guard)
     for (const [name, w] of waiting) w.reject(new Error(`runner child exited (${code}) before reporting ${name}`))
   })
   return new Map([...waiting].map(([name, w]) => [name, w.promise]))

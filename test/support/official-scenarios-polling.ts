@@ -56,4 +56,28 @@ export const retryPolledWhileSiblingRuns: Scenario = {
   expected: { status: 'SUCCEEDED', result: ['ok@2', 'slow'] },
 }
 
-export const pollingScenarios: readonly Scenario[] = [waitPolledWhileSiblingRuns, retryPolledWhileSiblingRuns]
+/**
+ * A callback has no end time: it is polled 1 s after it is awaited, finds nothing, and would poll
+ * again 1 s later, but "slow" ends first and the invocation suspends; the answer comes in a new one.
+ */
+export const callbackPolledWhileSiblingRuns: Scenario = {
+  name: 'callback-polled-while-sibling-runs',
+  liveClock: true,
+  handler: withDurableExecution(async (_event, ctx) => {
+    const r = await ctx.parallel([
+      async (c) => {
+        const [answer] = await c.createCallback<string>('approval')
+        return answer
+      },
+      async (c) => c.step('slow', async () => {
+        await sleep(SLOW_STEP_MS)
+        return 'slow'
+      }),
+    ])
+    return r.getResults()
+  }, { client }),
+  callbacks: [{ outcome: 'succeed', result: 'yes', afterSeconds: 5 }],
+  expected: { status: 'SUCCEEDED', result: ['yes', 'slow'] },
+}
+
+export const pollingScenarios: readonly Scenario[] = [waitPolledWhileSiblingRuns, retryPolledWhileSiblingRuns, callbackPolledWhileSiblingRuns]
