@@ -12,7 +12,7 @@ import { createExecution, type Core, executionArnFor } from './core.js'
 import * as Err from './errors.js'
 import * as History from './history.js'
 import * as Ids from './ids.js'
-import type { Live } from './live.js'
+import { type Live, operationsInStartOrder } from './live.js'
 import * as View from './state-view.js'
 import { Tx } from './tx.js'
 
@@ -106,7 +106,7 @@ export function checkpoint(core: Core, params: unknown): CheckpointOutput {
   const response: CheckpointOutput = {
     CheckpointToken: token,
     NewExecutionState: {
-      Operations: [...live.ops.values()].filter((o) => touched.has(o.Id)).map(W.encodeOperationForSdk),
+      Operations: operationsInStartOrder(live, touched).map(W.encodeOperationForSdk),
     },
   }
   if (req.ClientToken !== undefined) inv.last = { clientToken: req.ClientToken, token: previous, response }

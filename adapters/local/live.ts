@@ -31,6 +31,35 @@ export interface Live {
 
 export type { CheckpointResponse }
 
+// Start-order positions of each execution's operations, built on first need and kept up to date by
+// `putOperation`, so answering with a few touched operations never walks the whole execution.
+const positions = new WeakMap<Live['ops'], Map<string, number>>()
+
+/** Records `op` in `live` (a new Id goes last, in start order). The only writer of `live.ops`. */
+export function putOperation(live: Live, op: Operation): void {
+  const index = positions.get(live.ops)
+  if (index && !index.has(op.Id)) index.set(op.Id, index.size)
+  live.ops.set(op.Id, op)
+}
+
+/** The recorded operations among `ids`, in start order. */
+export function operationsInStartOrder(live: Live, ids: Iterable<string>): Operation[] {
+  const out: Operation[] = []
+  for (const id of ids) {
+    const op = live.ops.get(id)
+    if (op) out.push(op)
+  }
+  if (out.length < 2) return out
+  let index = positions.get(live.ops)
+  if (!index) {
+    index = new Map()
+    for (const id of live.ops.keys()) index.set(id, index.size)
+    positions.set(live.ops, index)
+  }
+  const at = index
+  return out.sort((a, b) => (at.get(a.Id) ?? 0) - (at.get(b.Id) ?? 0))
+}
+
 /** True when something outside the handler will eventually make progress possible. */
 export function hasPending(live: Live): boolean {
   if (live.invocation && live.invocation.changed.size > 0) return true

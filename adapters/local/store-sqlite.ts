@@ -26,23 +26,22 @@ export function createSqliteStore(dataDir: string): Store {
   db.pragma('synchronous = NORMAL')
   db.exec(SCHEMA)
   const putExecution = db.prepare('INSERT OR REPLACE INTO executions (arn, seq, json) VALUES (?, ?, ?)')
-  const nextOpSeq = db.prepare('SELECT COALESCE(MAX(seq), 0) + 1 AS n FROM operations WHERE arn = ?')
-  const updateOp = db.prepare('UPDATE operations SET json = ? WHERE arn = ? AND id = ?')
-  const insertOp = db.prepare('INSERT INTO operations (arn, id, seq, json) VALUES (?, ?, ?, ?)')
+  // One statement per operation: a new Id takes the next seq, an existing one keeps its seq.
+  const upsertOp = db.prepare(
+    'INSERT INTO operations (arn, id, seq, json) VALUES (?, ?, ?, ?) ON CONFLICT (arn, id) DO UPDATE SET json = excluded.json',
+  )
   const insertEvent = db.prepare('INSERT INTO events (arn, event_id, json) VALUES (?, ?, ?)')
   const putCallback = db.prepare('INSERT OR REPLACE INTO callbacks (callback_id, arn, json) VALUES (?, ?, ?)')
   const deleteCallback = db.prepare('DELETE FROM callbacks WHERE callback_id = ?')
+  // seq only orders operations within an execution, so one counter for the whole file will do (gaps
+  // are harmless); it starts above every seq already stored, including per-execution ones.
+  let opSeq = (db.prepare('SELECT COALESCE(MAX(seq), 0) AS n FROM operations').get() as { n: number }).n
 
   const commit = db.transaction((changes: readonly ExecutionChange[]) => {
     for (const c of changes) {
       const arn = c.record.arn
       putExecution.run(arn, c.record.seq, JSON.stringify(c.record))
-      for (const op of c.operations) {
-        if (updateOp.run(JSON.stringify(op), arn, op.Id).changes === 0) {
-          const { n } = nextOpSeq.get(arn) as { n: number }
-          insertOp.run(arn, op.Id, n, JSON.stringify(op))
-        }
-      }
+      for (const op of c.operations) upsertOp.run(arn, op.Id, ++opSeq, JSON.stringify(op))
       for (const e of c.events) insertEvent.run(arn, e.EventId, JSON.stringify(e))
       for (const cb of c.callbacks ?? []) putCallback.run(cb.callbackId, arn, JSON.stringify(cb))
       for (const id of c.removedCallbacks ?? []) deleteCallback.run(id)
@@ -50,19 +49,30 @@ export function createSqliteStore(dataDir: string): Store {
   })
 
   // Rows are only ever written by this module from typed values, so parsing them back is trusted.
-  const rows = <T>(sql: string, arn: string): T[] =>
-    (db.prepare(sql).all(arn) as { json: string }[]).map((r) => JSON.parse(r.json) as T)
+  // One pass per table, grouped by execution: a restart costs O(rows), not a query per execution.
+  const grouped = <T>(sql: string): Map<string, T[]> => {
+    const out = new Map<string, T[]>()
+    for (const row of db.prepare(sql).iterate() as Iterable<{ arn: string; json: string }>) {
+      const list = out.get(row.arn) ?? []
+      if (list.length === 0) out.set(row.arn, list)
+      list.push(JSON.parse(row.json) as T)
+    }
+    return out
+  }
 
   return {
     loadAll(): StoredExecution[] {
       const execs = db.prepare('SELECT json FROM executions ORDER BY seq').all() as { json: string }[]
+      const operations = grouped<Operation>('SELECT arn, json FROM operations ORDER BY seq')
+      const events = grouped<HistoryEvent>('SELECT arn, json FROM events ORDER BY arn, event_id')
+      const callbacks = grouped<CallbackRecord>('SELECT arn, json FROM callbacks')
       return execs.map((row) => {
         const record = JSON.parse(row.json) as ExecutionRecord
         return {
           record,
-          operations: rows<Operation>('SELECT json FROM operations WHERE arn = ? ORDER BY seq', record.arn),
-          events: rows<HistoryEvent>('SELECT json FROM events WHERE arn = ? ORDER BY event_id', record.arn),
-          callbacks: rows<CallbackRecord>('SELECT json FROM callbacks WHERE arn = ?', record.arn),
+          operations: operations.get(record.arn) ?? [],
+          events: events.get(record.arn) ?? [],
+          callbacks: callbacks.get(record.arn) ?? [],
         }
       })
     },

@@ -7,7 +7,7 @@
 import type { Operation } from '../../core/types.js'
 import * as History from './history.js'
 import type { CallbackRecord, EventDraft, ExecutionChange, ExecutionRecord } from './model.js'
-import type { Live } from './live.js'
+import { type Live, putOperation } from './live.js'
 
 interface Part {
   readonly live: Live
@@ -93,7 +93,7 @@ export class Tx {
     effects.commitStore(changes)
     for (const [arn, p] of this.parts) {
       p.live.record = p.record
-      for (const op of p.ops.values()) p.live.ops.set(op.Id, op)
+      for (const op of p.ops.values()) putOperation(p.live, op)
       p.live.events.push(...(numbered.get(arn) ?? []))
     }
     effects.afterCommit(this)

@@ -1,0 +1,166 @@
+/**
+ * Embedded engine speed in-process, for the memory and the SQLite store (real clock, handlers written
+ * with our API): (1) 10-step executions completed per second via engine.run (a window of concurrent
+ * executions); (2) raw engine.checkpoint calls per second, one update each, from parked executions
+ * chaining their tokens (so each execution grows to checkpoints/lanes operations); (3) heap held per
+ * idle execution parked on a one-hour wait and on a callback (delta after GC / n). Reports figures,
+ * asserts nothing. Usage: node --import tsx bench/engine-inprocess.ts [--n 1000] [--checkpoints 20000]
+ *   [--lanes 50] [--concurrency 50] [--parked 1000] [--store memory|sqlite|both] [--json]
+ */
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { performance } from 'node:perf_hooks'
+import { setFlagsFromString } from 'node:v8'
+import { runInNewContext } from 'node:vm'
+import * as Local from '../adapters/local/index.js'
+import { createCallback, durable, step, wait } from '../shell/index.js'
+
+const arg = (name: string, fallback: number): number => {
+  const i = process.argv.indexOf(name)
+  return i >= 0 ? Number(process.argv[i + 1]) : fallback
+}
+const text = (name: string, fallback: string): string => {
+  const i = process.argv.indexOf(name)
+  return i >= 0 ? (process.argv[i + 1] ?? fallback) : fallback
+}
+const N = arg('--n', 1000)
+const CONCURRENCY = arg('--concurrency', 50)
+const CHECKPOINTS = arg('--checkpoints', 20_000)
+const LANES = arg('--lanes', 50)
+const PARKED = arg('--parked', 1000)
+const STORES = text('--store', 'both') === 'both' ? ['memory', 'sqlite'] : [text('--store', 'memory')]
+const JSON_OUT = process.argv.includes('--json')
+
+const tenSteps = durable(function* (input: { i: number }) {
+  let sum = input.i
+  for (let s = 0; s < 10; s++) sum += yield* step(`s${s}`, async () => s)
+  return sum
+})
+const onWait = durable(function* () {
+  yield* step('before', async () => 'before')
+  yield* wait({ hours: 1 })
+  return 'after'
+})
+const onCallback = durable(function* () {
+  const [result] = yield* createCallback('approve', { timeout: { hours: 1 } })
+  return yield* result
+})
+
+const tokens = new Map<string, string>()
+const parked: Local.Handler = (event) =>
+  new Promise(() => {
+    if (typeof event === 'object' && event !== null && 'DurableExecutionArn' in event && 'CheckpointToken' in event) {
+      tokens.set(String(event.DurableExecutionArn), String(event.CheckpointToken))
+    }
+  })
+
+// GC without requiring --expose-gc on the command line.
+setFlagsFromString('--expose-gc')
+const gc = runInNewContext('gc') as () => void
+const heap = (): number => {
+  gc()
+  gc()
+  return process.memoryUsage().heapUsed
+}
+
+interface Fixture {
+  readonly engine: Local.Engine
+  done(): void
+}
+
+function fixture(kind: string): Fixture {
+  const dir = kind === 'sqlite' ? mkdtempSync(join(tmpdir(), 'dy-bench-')) : undefined
+  const store = dir !== undefined ? Local.createSqliteStore(dir) : Local.createMemoryStore()
+  const invoker = Local.createRegistryInvoker({ ten: tenSteps, onWait, onCallback, parked })
+  const engine = Local.createEngine({ store, clock: Local.createRealClock(), invoker })
+  return {
+    engine,
+    done() {
+      engine.close()
+      if (dir !== undefined) rmSync(dir, { recursive: true, force: true })
+    },
+  }
+}
+
+async function executions(kind: string): Promise<Record<string, number>> {
+  const f = fixture(kind)
+  let calls = 0
+  const checkpoint = f.engine.client.checkpoint.bind(f.engine.client)
+  f.engine.client.checkpoint = (p: unknown) => ((calls += 1), checkpoint(p))
+  let next = 0
+  let succeeded = 0
+  const t0 = performance.now()
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (next < N) {
+        const i = next++
+        const view = await f.engine.run({ functionName: 'ten', input: { i } })
+        if (view.Status === 'SUCCEEDED') succeeded++
+      }
+    }),
+  )
+  const seconds = (performance.now() - t0) / 1000
+  f.done()
+  return { executions: N, succeeded, seconds, executionsPerSecond: N / seconds, checkpoints: calls, checkpointsPerSecond: calls / seconds }
+}
+
+async function rawCheckpoints(kind: string): Promise<Record<string, number>> {
+  const f = fixture(kind)
+  tokens.clear()
+  const lanes = Array.from({ length: LANES }, () => f.engine.startExecution({ functionName: 'parked' }).DurableExecutionArn)
+  while (tokens.size < lanes.length) await new Promise((r) => setTimeout(r, 2))
+  const perLane = Math.ceil(CHECKPOINTS / lanes.length)
+  const t0 = performance.now()
+  await Promise.all(
+    lanes.map(async (arn) => {
+      let current = tokens.get(arn) ?? ''
+      for (let k = 0; k < perLane; k++) {
+        const update = { Id: `op-${k}`, Type: 'STEP', SubType: 'Step', Action: 'SUCCEED', Payload: '1' }
+        const out = await f.engine.checkpoint({ DurableExecutionArn: arn, CheckpointToken: current, Updates: [update] })
+        current = out.CheckpointToken
+      }
+    }),
+  )
+  const seconds = (performance.now() - t0) / 1000
+  f.done()
+  const calls = perLane * lanes.length
+  return { calls, lanes: lanes.length, seconds, checkpointsPerSecond: calls / seconds }
+}
+
+async function suspended(kind: string, functionName: string): Promise<Record<string, number>> {
+  const f = fixture(kind)
+  await f.engine.whenIdle()
+  const before = heap()
+  const arns = Array.from({ length: PARKED }, () => f.engine.startExecution({ functionName }).DurableExecutionArn)
+  await f.engine.whenIdle()
+  const after = heap()
+  const running = arns.filter((a) => f.engine.getExecution({ DurableExecutionArn: a }).Status === 'RUNNING').length
+  f.done()
+  return { executions: PARKED, running, bytesPerExecution: (after - before) / PARKED }
+}
+
+async function main(): Promise<void> {
+  const results: Record<string, unknown>[] = []
+  for (const store of STORES) {
+    results.push({ store, measure: 'executions', ...(await executions(store)) })
+    results.push({ store, measure: 'checkpoints', ...(await rawCheckpoints(store)) })
+    results.push({ store, measure: 'suspended-wait', ...(await suspended(store, 'onWait')) })
+    results.push({ store, measure: 'suspended-callback', ...(await suspended(store, 'onCallback')) })
+  }
+  if (JSON_OUT) return void process.stdout.write(`${JSON.stringify({ bench: 'engine-inprocess', results })}\n`)
+  const fmt = (v: unknown, d = 0): string => (typeof v === 'number' ? v.toFixed(d) : '-')
+  process.stdout.write('engine in-process (real clock)\nstore   measure              figure\n')
+  for (const r of results) {
+    const figure =
+      r.measure === 'executions'
+        ? `${fmt(r.executionsPerSecond)} 10-step executions/s (${fmt(r.succeeded)}/${fmt(r.executions)} succeeded, ${fmt(r.checkpointsPerSecond)} checkpoints/s)`
+        : r.measure === 'checkpoints'
+          ? `${fmt(r.checkpointsPerSecond)} checkpoint calls/s (${fmt(r.calls)} calls, ${fmt(r.lanes)} executions)`
+          : `${fmt(r.bytesPerExecution)} heap bytes per execution (${fmt(r.running)}/${fmt(r.executions)} running)`
+    process.stdout.write(`${String(r.store).padEnd(7)} ${String(r.measure).padEnd(20)} ${figure}\n`)
+  }
+}
+
+await main()
+process.exit(0)
