@@ -5,7 +5,7 @@
  * chaining their tokens (so each execution grows to checkpoints/lanes operations); (3) heap held per
  * idle execution parked on a one-hour wait and on a callback (delta after GC / n). Reports figures,
  * asserts nothing. Usage: node --import tsx bench/engine-inprocess.ts [--n 1000] [--checkpoints 20000]
- *   [--lanes 50] [--concurrency 50] [--parked 1000] [--store memory|sqlite|both] [--json]
+ *   [--lanes 50] [--concurrency 50] [--parked 1000] [--store memory|sqlite|both] [--only executions|checkpoints|suspended] [--json]
  */
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -31,6 +31,8 @@ const LANES = arg('--lanes', 50)
 const PARKED = arg('--parked', 1000)
 const STORES = text('--store', 'both') === 'both' ? ['memory', 'sqlite'] : [text('--store', 'memory')]
 const JSON_OUT = process.argv.includes('--json')
+const ONLY = text('--only', '')
+const wanted = (measure: string): boolean => ONLY === '' || measure.startsWith(ONLY)
 
 const tenSteps = durable(function* (input: { i: number }) {
   let sum = input.i
@@ -64,6 +66,12 @@ const heap = (): number => {
   return process.memoryUsage().heapUsed
 }
 
+// CPU time of this process (user + system): a steadier figure than wall time on a shared machine.
+const cpuSeconds = (since: NodeJS.CpuUsage): number => {
+  const d = process.cpuUsage(since)
+  return (d.user + d.system) / 1e6
+}
+
 interface Fixture {
   readonly engine: Local.Engine
   done(): void
@@ -90,6 +98,7 @@ async function executions(kind: string): Promise<Record<string, number>> {
   f.engine.client.checkpoint = (p: unknown) => ((calls += 1), checkpoint(p))
   let next = 0
   let succeeded = 0
+  const cpu0 = process.cpuUsage()
   const t0 = performance.now()
   await Promise.all(
     Array.from({ length: CONCURRENCY }, async () => {
@@ -101,8 +110,9 @@ async function executions(kind: string): Promise<Record<string, number>> {
     }),
   )
   const seconds = (performance.now() - t0) / 1000
+  const cpu = cpuSeconds(cpu0)
   f.done()
-  return { executions: N, succeeded, seconds, executionsPerSecond: N / seconds, checkpoints: calls, checkpointsPerSecond: calls / seconds }
+  return { executions: N, succeeded, seconds, cpuSeconds: cpu, executionsPerSecond: N / seconds, executionsPerCpuSecond: N / cpu, checkpoints: calls, checkpointsPerSecond: calls / seconds }
 }
 
 async function rawCheckpoints(kind: string): Promise<Record<string, number>> {
@@ -111,6 +121,7 @@ async function rawCheckpoints(kind: string): Promise<Record<string, number>> {
   const lanes = Array.from({ length: LANES }, () => f.engine.startExecution({ functionName: 'parked' }).DurableExecutionArn)
   while (tokens.size < lanes.length) await new Promise((r) => setTimeout(r, 2))
   const perLane = Math.ceil(CHECKPOINTS / lanes.length)
+  const cpu0 = process.cpuUsage()
   const t0 = performance.now()
   await Promise.all(
     lanes.map(async (arn) => {
@@ -123,9 +134,10 @@ async function rawCheckpoints(kind: string): Promise<Record<string, number>> {
     }),
   )
   const seconds = (performance.now() - t0) / 1000
+  const cpu = cpuSeconds(cpu0)
   f.done()
   const calls = perLane * lanes.length
-  return { calls, lanes: lanes.length, seconds, checkpointsPerSecond: calls / seconds }
+  return { calls, lanes: lanes.length, seconds, cpuSeconds: cpu, checkpointsPerSecond: calls / seconds, checkpointsPerCpuSecond: calls / cpu }
 }
 
 async function suspended(kind: string, functionName: string): Promise<Record<string, number>> {
@@ -143,10 +155,10 @@ async function suspended(kind: string, functionName: string): Promise<Record<str
 async function main(): Promise<void> {
   const results: Record<string, unknown>[] = []
   for (const store of STORES) {
-    results.push({ store, measure: 'executions', ...(await executions(store)) })
-    results.push({ store, measure: 'checkpoints', ...(await rawCheckpoints(store)) })
-    results.push({ store, measure: 'suspended-wait', ...(await suspended(store, 'onWait')) })
-    results.push({ store, measure: 'suspended-callback', ...(await suspended(store, 'onCallback')) })
+    if (wanted('executions')) results.push({ store, measure: 'executions', ...(await executions(store)) })
+    if (wanted('checkpoints')) results.push({ store, measure: 'checkpoints', ...(await rawCheckpoints(store)) })
+    if (wanted('suspended')) results.push({ store, measure: 'suspended-wait', ...(await suspended(store, 'onWait')) })
+    if (wanted('suspended')) results.push({ store, measure: 'suspended-callback', ...(await suspended(store, 'onCallback')) })
   }
   if (JSON_OUT) return void process.stdout.write(`${JSON.stringify({ bench: 'engine-inprocess', results })}\n`)
   const fmt = (v: unknown, d = 0): string => (typeof v === 'number' ? v.toFixed(d) : '-')
@@ -154,9 +166,9 @@ async function main(): Promise<void> {
   for (const r of results) {
     const figure =
       r.measure === 'executions'
-        ? `${fmt(r.executionsPerSecond)} 10-step executions/s (${fmt(r.succeeded)}/${fmt(r.executions)} succeeded, ${fmt(r.checkpointsPerSecond)} checkpoints/s)`
+        ? `${fmt(r.executionsPerSecond)} 10-step executions/s, ${fmt(r.executionsPerCpuSecond)}/CPU-s (${fmt(r.succeeded)}/${fmt(r.executions)} succeeded, ${fmt(r.checkpointsPerSecond)} checkpoints/s)`
         : r.measure === 'checkpoints'
-          ? `${fmt(r.checkpointsPerSecond)} checkpoint calls/s (${fmt(r.calls)} calls, ${fmt(r.lanes)} executions)`
+          ? `${fmt(r.checkpointsPerSecond)} checkpoint calls/s, ${fmt(r.checkpointsPerCpuSecond)}/CPU-s (${fmt(r.calls)} calls, ${fmt(r.lanes)} executions)`
           : `${fmt(r.bytesPerExecution)} heap bytes per execution (${fmt(r.running)}/${fmt(r.executions)} running)`
     process.stdout.write(`${String(r.store).padEnd(7)} ${String(r.measure).padEnd(20)} ${figure}\n`)
   }
