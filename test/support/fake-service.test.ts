@@ -53,6 +53,24 @@ test('should turn RETRY into PENDING with Attempt+1, NextAttemptTimestamp and th
   assert.is(stored(service, '1').Status, 'PENDING')
 })
 
+test('should end a due wait and ready a due retry at the next checkpoint only when the clock is live', async () => {
+  const error = { ErrorType: 'TypeError', ErrorMessage: 'boom' }
+  const statuses = async (clock: VirtualClock) => {
+    const service = new FakeService({}, { clock })
+    const first = await send(service, service.beginInvocation().CheckpointToken, [
+      waitStart('1', 1),
+      stepStart('2'),
+      stepRetry('2', { Error: error, StepOptions: { NextAttemptDelaySeconds: 1 } }),
+    ])
+    service.clock.advanceTo(service.clock.now() + 1_000) // as if the invocation ran on for a second
+    const poll = await send(service, first.CheckpointToken, [])
+    service.close()
+    return poll.NewExecutionState.Operations.map((o) => [o.Id, o.Status])
+  }
+  assert.equal(await statuses(VirtualClock.live()), [[H('1'), 'SUCCEEDED'], [H('2'), 'READY']])
+  assert.equal(await statuses(new VirtualClock()), [])
+})
+
 test('should rotate the token and reject a used one like the AWS SDK does', async () => {
   const { service, token } = open()
   const r = await send(service, token, [])

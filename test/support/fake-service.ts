@@ -59,6 +59,7 @@ export interface InvocationEvent {
 }
 
 const MAX_ITEMS_DEFAULT = 100
+const TIMER_SLACK_MS = 50
 const MAX_ITEMS_LIMIT = 1000
 
 export class FakeService {
@@ -174,12 +175,16 @@ export class FakeService {
     }
   }
 
-  /** Only a live clock moves during an invocation; a frozen one never makes anything due here. */
+  /**
+   * Only a live clock moves during an invocation; a frozen one never makes anything due here. An SDK
+   * timer armed for an end time can fire a few ms early by Date.now() (Node measures timers from the
+   * event loop's cached time), so what falls due within TIMER_SLACK_MS counts as due.
+   */
   private fireDueTimers(): void {
     if (!this.clock.isLive) return
     const now = this.clock.now()
     for (const item of dueItems(this.store, [])) {
-      if (item.at > now) break
+      if (item.at > now + TIMER_SLACK_MS) break
       if (item.kind === 'wait-end') this.store.resolve(item.id, 'SUCCEEDED', now)
       if (item.kind === 'retry-ready') this.store.resolve(item.id, 'READY', now)
     }
