@@ -30,7 +30,6 @@ export interface PollerDeps {
 
 interface Armed {
   readonly id: OperationId
-  polls: number
   dueAt: number
   timer: ReturnType<typeof setTimeout> | undefined
 }
@@ -44,6 +43,8 @@ export const endTimeOf = (record: Operation | undefined): number | undefined => 
 
 export class Poller {
   private readonly armed = new Map<string, Armed>()
+  /** Fruitless polls per operation, kept across parks (a step retried again), as 2.4 keeps them. */
+  private readonly polls = new Map<string, number>()
   private disposed = false
 
   constructor(private readonly deps: PollerDeps) {}
@@ -54,7 +55,7 @@ export class Poller {
     const end = endTimeOf(record)
     const delay = end === undefined ? FIRST_POLL_MS : Math.max(0, end - this.deps.now())
     if (delay > Math.min(this.deps.remainingMs() - MIN_REMAINING_MS, MAX_TIMER_MS)) return
-    const entry: Armed = { id, polls: 0, dueAt: 0, timer: undefined }
+    const entry: Armed = { id, dueAt: 0, timer: undefined }
     this.armed.set(id.wire, entry)
     this.schedule(entry, delay)
   }
@@ -99,7 +100,8 @@ export class Poller {
       this.armed.delete(entry.id.wire)
       return
     }
-    entry.polls += 1
-    this.schedule(entry, Math.min(entry.polls * 1_000, entry.polls > POLLS_BEFORE_EXTENDED ? EXTENDED_CEILING_MS : CEILING_MS))
+    const polls = (this.polls.get(entry.id.wire) ?? 0) + 1
+    this.polls.set(entry.id.wire, polls)
+    this.schedule(entry, Math.min(polls * 1_000, polls > POLLS_BEFORE_EXTENDED ? EXTENDED_CEILING_MS : CEILING_MS))
   }
 }

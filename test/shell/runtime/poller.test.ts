@@ -90,6 +90,19 @@ test('should poll again after n seconds while the record is unchanged', async ()
   assert.not.ok(poller.dueWithin(900))
 })
 
+test('should keep counting fruitless polls when the same operation parks again', async () => {
+  const deps = probe()
+  const poller = pollerOf(deps)
+  poller.watch(id, waitRecord(0))
+  await sleep(30)
+  poller.forget(id.wire)
+  poller.watch(id, waitRecord(0))
+  await sleep(30)
+  assert.is(deps.polls.length, 2)
+  assert.ok(poller.dueWithin(2_000))
+  assert.not.ok(poller.dueWithin(1_900), 'the second fruitless poll waits 2 s')
+})
+
 test('should arm nothing when the end comes within 1 s of the invocation deadline', () => {
   const deps = probe()
   deps.remaining = 1_500
