@@ -40,7 +40,7 @@ export interface CallbackLocator {
 type Runner = InstanceType<typeof LocalDurableTestRunner>
 type Handler = Parameters<Runner['registerDurableFunction']>[1]
 
-const realSetImmediate = setImmediate
+const realSetTimeout = setTimeout
 
 /**
  * Starts the runner's checkpoint server (a worker thread) and installs its fake timers, process-wide:
@@ -53,7 +53,7 @@ export const stopRunnerEnvironment = (): Promise<void> => LocalDurableTestRunner
 /**
  * skipTime fakes `setImmediate` too, and the fake clock only advances every 20 ms of real time, so
  * every macrotask hop of either SDK costs 20 ms. While a run is in progress this pump fires the fake
- * timers that are already due (`tick(0)`: no fake time passes), at native speed.
+ * timers that are already due (`tick(0)`: no fake time passes) every real millisecond.
  */
 const pump = (): (() => void) => {
   const clock = (setImmediate as unknown as { clock?: { tick(ms: number): void } }).clock
@@ -61,9 +61,9 @@ const pump = (): (() => void) => {
   const loop = (): void => {
     if (!running) return
     clock?.tick(0)
-    realSetImmediate(loop)
+    realSetTimeout(loop, 1)
   }
-  realSetImmediate(loop)
+  realSetTimeout(loop, 1)
   return () => {
     running = false
   }
