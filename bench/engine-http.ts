@@ -1,13 +1,24 @@
 /**
- * Engine throughput over HTTP with the real @aws-sdk/client-lambda (one process, memory store,
- * real clock): (1) executions of 10 steps started with Invoke(Event) and completed, with each
- * handler (our `durable()`, no injected client) checkpointing through AWS_ENDPOINT_URL_LAMBDA;
- * (2) raw CheckpointDurableExecution calls per second from parked executions, one update each.
- * Reports figures; asserts nothing. Usage: node --import tsx bench/engine-http.ts [--n 1000]
+ * Embedded engine speed over HTTP with the real @aws-sdk/client-lambda (startHttpServer, real clock),
+ * for the memory and the SQLite store: (1) 10-step executions started with Invoke(Event) and
+ * completed, each handler (our `durable()`, no injected client) checkpointing through
+ * AWS_ENDPOINT_URL_LAMBDA; (2) raw CheckpointDurableExecution calls per second from parked executions,
+ * one update each; (3) heap held per idle execution parked on a wait / a callback. Each store runs in
+ * its own process (the SDK caches its client per process). Reports figures, asserts nothing.
+ * Usage: node --import tsx bench/engine-http.ts [--n 1000] [--checkpoints 20000] [--lanes 50]
+ *   [--concurrency 50] [--parked 1000] [--store memory|sqlite|both] [--json]
  */
 import { CheckpointDurableExecutionCommand, InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda'
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { performance } from 'node:perf_hooks'
+import { fileURLToPath } from 'node:url'
+import { setFlagsFromString } from 'node:v8'
+import { runInNewContext } from 'node:vm'
 import * as Local from '../adapters/local/index.js'
-import { durable, step } from '../shell/index.js'
+import { createCallback, durable, step, wait } from '../shell/index.js'
 
 process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] = 'true'
 process.env['AWS_REGION'] = 'us-east-1'
@@ -18,79 +29,151 @@ const arg = (name: string, fallback: number): number => {
   const i = process.argv.indexOf(name)
   return i >= 0 ? Number(process.argv[i + 1]) : fallback
 }
+const text = (name: string, fallback: string): string => {
+  const i = process.argv.indexOf(name)
+  return i >= 0 ? (process.argv[i + 1] ?? fallback) : fallback
+}
 const N = arg('--n', 1000)
 const CONCURRENCY = arg('--concurrency', 50)
 const CHECKPOINTS = arg('--checkpoints', 20_000)
+const LANES = arg('--lanes', 50)
+const PARKED = arg('--parked', 1000)
+const STORE = text('--store', 'both')
+const JSON_OUT = process.argv.includes('--json')
 
 const tenSteps = durable(function* (input: { i: number }) {
   let sum = input.i
   for (let s = 0; s < 10; s++) sum += yield* step(`s${s}`, async () => s)
   return sum
 })
-
-let token = new Map<string, string>()
+const onWait = durable(function* () {
+  yield* step('before', async () => 'before')
+  yield* wait({ hours: 1 })
+  return 'after'
+})
+const onCallback = durable(function* () {
+  const [result] = yield* createCallback('approve', { timeout: { hours: 1 } })
+  return yield* result
+})
+const tokens = new Map<string, string>()
+const release: Array<() => void> = []
 const parked: Local.Handler = (event) =>
-  new Promise(() => {
+  new Promise((resolve) => {
+    release.push(() => resolve({ Status: 'PENDING' }))
     if (typeof event === 'object' && event !== null && 'DurableExecutionArn' in event && 'CheckpointToken' in event) {
-      token.set(String(event.DurableExecutionArn), String(event.CheckpointToken))
+      tokens.set(String(event.DurableExecutionArn), String(event.CheckpointToken))
     }
   })
 
-async function main(): Promise<void> {
-  const engine = Local.createEngine({
-    store: Local.createMemoryStore(),
-    clock: Local.createRealClock(),
-    invoker: Local.withHttpCheckpoints(Local.createRegistryInvoker({ ten: tenSteps as Local.Handler, parked })),
-  })
+setFlagsFromString('--expose-gc')
+const gc = runInNewContext('gc') as () => void
+const heap = (): number => (gc(), gc(), process.memoryUsage().heapUsed)
+const cpuSeconds = (since: NodeJS.CpuUsage): number => {
+  const d = process.cpuUsage(since)
+  return (d.user + d.system) / 1e6
+}
+
+async function measureStore(kind: string): Promise<Record<string, unknown>[]> {
+  const dir = kind === 'sqlite' ? mkdtempSync(join(tmpdir(), 'dy-bench-http-')) : undefined
+  const store = dir !== undefined ? Local.createSqliteStore(dir) : Local.createMemoryStore()
+  const invoker = Local.withHttpCheckpoints(Local.createRegistryInvoker({ ten: tenSteps, onWait, onCallback, parked }))
+  const engine = Local.createEngine({ store, clock: Local.createRealClock(), invoker })
   let checkpoints = 0
-  const counted: Local.Engine = { ...engine, checkpoint: (p) => (checkpoints++, engine.checkpoint(p)) }
+  const counted: Local.Engine = { ...engine, checkpoint: (p) => ((checkpoints += 1), engine.checkpoint(p)) }
   const server = await Local.startHttpServer(counted)
   process.env['AWS_ENDPOINT_URL_LAMBDA'] = server.url
   const client = new LambdaClient({ endpoint: server.url })
+  const results: Record<string, unknown>[] = []
 
-  // (1) 10-step executions, invoked and completed over HTTP.
-  const t0 = performance.now()
-  const arns: string[] = []
+  // (1) 10-step executions, invoked and completed over HTTP, CONCURRENCY at a time.
   let next = 0
+  let succeeded = 0
+  let cpu0 = process.cpuUsage()
+  let t0 = performance.now()
   await Promise.all(
     Array.from({ length: CONCURRENCY }, async () => {
       while (next < N) {
         const i = next++
         const out = await client.send(new InvokeCommand({ FunctionName: 'ten', InvocationType: 'Event', Payload: JSON.stringify({ i }) }))
-        arns.push(out.DurableExecutionArn ?? '')
-        await engine.waitForExecution(out.DurableExecutionArn ?? '')
+        const view = await engine.waitForExecution(out.DurableExecutionArn ?? '')
+        if (view.Status === 'SUCCEEDED') succeeded++
       }
     }),
   )
-  const execSeconds = (performance.now() - t0) / 1000
-  const failed = arns.filter((a) => engine.getExecution({ DurableExecutionArn: a }).Status !== 'SUCCEEDED').length
-  console.log(`10-step executions over HTTP: ${N} in ${execSeconds.toFixed(2)} s = ${(N / execSeconds).toFixed(0)}/s (${failed} not SUCCEEDED); ${checkpoints} checkpoint calls = ${(checkpoints / execSeconds).toFixed(0)}/s`)
+  let seconds = (performance.now() - t0) / 1000
+  let cpu = cpuSeconds(cpu0)
+  results.push({ store: kind, measure: 'executions', executions: N, succeeded, seconds, cpuSeconds: cpu, executionsPerSecond: N / seconds, executionsPerCpuSecond: N / cpu, checkpoints, checkpointsPerSecond: checkpoints / seconds })
 
   // (2) raw checkpoint calls: each parked execution chains its tokens; executions run side by side.
-  token = new Map()
-  const lanes = Array.from({ length: CONCURRENCY }, () => engine.startExecution({ functionName: 'parked' }).DurableExecutionArn)
-  while (token.size < lanes.length) await new Promise((r) => setTimeout(r, 5))
+  const lanes = Array.from({ length: LANES }, () => engine.startExecution({ functionName: 'parked' }).DurableExecutionArn)
+  while (lanes.some((a) => !tokens.has(a))) await new Promise((r) => setTimeout(r, 2))
   const perLane = Math.ceil(CHECKPOINTS / lanes.length)
-  const t1 = performance.now()
+  cpu0 = process.cpuUsage()
+  t0 = performance.now()
   await Promise.all(
     lanes.map(async (arn) => {
-      let current = token.get(arn) ?? ''
+      let current = tokens.get(arn) ?? ''
       for (let k = 0; k < perLane; k++) {
-        const Id = `op-${k}`
-        const out = await client.send(
-          new CheckpointDurableExecutionCommand({ DurableExecutionArn: arn, CheckpointToken: current, Updates: [{ Id, Type: 'STEP', SubType: 'Step', Action: 'SUCCEED', Payload: '1' }] }),
-        )
+        const Updates = [{ Id: `op-${k}`, Type: 'STEP' as const, SubType: 'Step', Action: 'SUCCEED' as const, Payload: '1' }]
+        const out = await client.send(new CheckpointDurableExecutionCommand({ DurableExecutionArn: arn, CheckpointToken: current, Updates }))
         current = out.CheckpointToken ?? ''
       }
     }),
   )
-  const cpSeconds = (performance.now() - t1) / 1000
+  seconds = (performance.now() - t0) / 1000
+  cpu = cpuSeconds(cpu0)
   const calls = perLane * lanes.length
-  console.log(`raw checkpoint calls over HTTP: ${calls} in ${cpSeconds.toFixed(2)} s = ${(calls / cpSeconds).toFixed(0)}/s (${lanes.length} executions side by side)`)
+  // Let the parked invocations go (stopped first, so their answers change nothing) so the engine can idle.
+  for (const arn of lanes) engine.stopExecution({ DurableExecutionArn: arn })
+  for (const go of release.splice(0)) go()
+  results.push({ store: kind, measure: 'checkpoints', calls, lanes: lanes.length, seconds, cpuSeconds: cpu, checkpointsPerSecond: calls / seconds, checkpointsPerCpuSecond: calls / cpu })
+
+  // (3) heap per idle execution, parked after checkpointing over HTTP.
+  for (const [measure, functionName] of [['suspended-wait', 'onWait'], ['suspended-callback', 'onCallback']] as const) {
+    await engine.whenIdle()
+    const before = heap()
+    const arns = Array.from({ length: PARKED }, () => engine.startExecution({ functionName }).DurableExecutionArn)
+    await engine.whenIdle()
+    const after = heap()
+    const running = arns.filter((a) => engine.getExecution({ DurableExecutionArn: a }).Status === 'RUNNING').length
+    results.push({ store: kind, measure, executions: PARKED, running, bytesPerExecution: (after - before) / PARKED })
+  }
   client.destroy()
   await server.close()
   engine.close()
-  process.exit(0)
+  if (dir !== undefined) rmSync(dir, { recursive: true, force: true })
+  return results
+}
+
+/** Runs one store per child process and gathers their JSON lines. */
+function inChildren(kinds: readonly string[]): Record<string, unknown>[] {
+  const self = fileURLToPath(import.meta.url)
+  const rest = process.argv.slice(2).filter((a, i, all) => a !== '--store' && all[i - 1] !== '--store' && a !== '--json')
+  return kinds.flatMap((kind) => {
+    const out = spawnSync(process.execPath, ['--import', 'tsx', self, ...rest, '--store', kind, '--json'], { encoding: 'utf8', maxBuffer: 1 << 24 })
+    const line = out.stdout.split('\n').find((l) => l.startsWith('{'))
+    if (line === undefined) return [{ store: kind, error: `exit ${out.status}: ${out.stderr.trim().split('\n')[0] ?? ''}` }]
+    return (JSON.parse(line) as { results: Record<string, unknown>[] }).results
+  })
+}
+
+async function main(): Promise<void> {
+  const results = STORE === 'both' ? inChildren(['memory', 'sqlite']) : await measureStore(STORE)
+  if (JSON_OUT) return void process.stdout.write(`${JSON.stringify({ bench: 'engine-http', results })}\n`)
+  const fmt = (v: unknown, d = 0): string => (typeof v === 'number' ? v.toFixed(d) : '-')
+  process.stdout.write('engine over HTTP, real @aws-sdk/client-lambda (real clock)\nstore   measure              figure\n')
+  for (const r of results) {
+    const figure =
+      r.error !== undefined
+        ? `failed: ${String(r.error)}`
+        : r.measure === 'executions'
+          ? `${fmt(r.executionsPerSecond)} 10-step executions/s, ${fmt(r.executionsPerCpuSecond)}/CPU-s (${fmt(r.succeeded)}/${fmt(r.executions)} succeeded, ${fmt(r.checkpointsPerSecond)} checkpoints/s)`
+          : r.measure === 'checkpoints'
+            ? `${fmt(r.checkpointsPerSecond)} checkpoint calls/s, ${fmt(r.checkpointsPerCpuSecond)}/CPU-s (${fmt(r.calls)} calls, ${fmt(r.lanes)} executions)`
+            : `${fmt(r.bytesPerExecution)} heap bytes per execution (${fmt(r.running)}/${fmt(r.executions)} running)`
+    process.stdout.write(`${String(r.store).padEnd(7)} ${String(r.measure ?? '').padEnd(20)} ${figure}\n`)
+  }
 }
 
 await main()
+process.exit(0)
