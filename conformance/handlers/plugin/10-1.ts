@@ -1,17 +1,8 @@
 /** Requirement 10-1: invocation start/end hooks around a single greeting step that logs while it runs. */
-import { durable, step, type DurableInstrumentationPlugin } from '../../../shell/index.js'
-import { emitter } from './conf-plugin.js'
+import { durable, step } from '../../../shell/index.js'
+import { invocationStatusPlugin } from './conf-plugin.js'
 
-const out = emitter()
-const plugin: DurableInstrumentationPlugin = {
-  async onInvocationStart(info) {
-    out.capture(info.executionArn)
-    out.emit({ hook: 'invocation-start', first: info.isFirstInvocation })
-  },
-  async onInvocationEnd(info) {
-    out.emit({ hook: 'invocation-end', status: info.status })
-  },
-}
+const plugin = invocationStatusPlugin()
 
 export const handler = durable(
   function* (event: string) {

@@ -4,7 +4,7 @@
  * invocation start (rule L selects records by `durableExecutionArn`), plus the canonical dumps of
  * info objects that requirements 10-19 to 10-23 ask for (unset fields omitted, Dates as ISO).
  */
-import type { OperationInfo } from '../../../shell/index.js'
+import type { DurableInstrumentationPlugin, OperationInfo } from '../../../shell/index.js'
 
 export interface Emitter {
   /** Call from onInvocationStart with the info's executionArn. */
@@ -38,3 +38,17 @@ export function dump(info: object): Record<string, unknown> {
 }
 
 export const upperType = (info: OperationInfo): string => info.type.toUpperCase()
+
+/** Records invocation start (with the first-invocation flag) and end (with its status): 10-1, 10-7. */
+export function invocationStatusPlugin(): DurableInstrumentationPlugin {
+  const out = emitter()
+  return {
+    async onInvocationStart(info) {
+      out.capture(info.executionArn)
+      out.emit({ hook: 'invocation-start', first: info.isFirstInvocation })
+    },
+    async onInvocationEnd(info) {
+      out.emit({ hook: 'invocation-end', status: info.status })
+    },
+  }
+}
