@@ -14,6 +14,7 @@ import { invoke } from './invocation.js'
 import type { DurableExecutionClient, Invoker } from './invocation-event.js'
 import { createLambdaClient, type LambdaClientLike } from './lambda-client.js'
 import type { Live } from './live.js'
+import { outsideInvocations } from './process-exit.js'
 import type { CallbackRecord } from './model.js'
 import type { Store } from './store.js'
 import * as Timers from './timers.js'
@@ -84,27 +85,31 @@ export function createEngine(options: EngineOptions): Engine {
       tx.commit({ commitStore: (changes) => store.commit(changes), afterCommit })
     },
     schedule(key, due, fire) {
-      timers.get(key)?.()
-      if (closed) return
-      if (due > clock.now()) {
-        timers.set(key, clock.schedule(due, () => (timers.delete(key), fire())))
-        return
-      }
-      // Already due: fire on the next turn, and count it so the loop does not report idle meanwhile.
-      let pending = true
-      immediates++
-      const handle = setImmediate(() => {
-        pending = false
-        immediates--
-        timers.delete(key)
-        fire()
-        schedulePump()
-      })
-      timers.set(key, () => {
-        if (pending) (clearImmediate(handle), immediates--)
-        pending = false
-      })
+      outsideInvocations(() => arm(key, due, fire))
     },
+  }
+
+  function arm(key: string, due: number, fire: () => void): void {
+    timers.get(key)?.()
+    if (closed) return
+    if (due > clock.now()) {
+      timers.set(key, clock.schedule(due, () => (timers.delete(key), fire())))
+      return
+    }
+    // Already due: fire on the next turn, and count it so the loop does not report idle meanwhile.
+    let pending = true
+    immediates++
+    const handle = setImmediate(() => {
+      pending = false
+      immediates--
+      timers.delete(key)
+      fire()
+      schedulePump()
+    })
+    timers.set(key, () => {
+      if (pending) (clearImmediate(handle), immediates--)
+      pending = false
+    })
   }
 
   function afterCommit(tx: Tx): void {

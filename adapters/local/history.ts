@@ -38,9 +38,23 @@ export function executionEvent(type: HistoryEventType, at: number, details: Read
   return { EventType: type, EventTimestamp: at, Details: details }
 }
 
+type Mutable<T> = { -readonly [K in keyof T]: T[K] }
+
 /** Numbers EventIds on from `lastId`. */
 export function number(drafts: readonly EventDraft[], lastId: number): HistoryEvent[] {
-  return drafts.map((d, i) => ({ ...d, EventId: lastId + i + 1 }))
+  return drafts.map((d, i) => numbered(d, lastId + i + 1))
+}
+
+// Built field by field in one fixed order rather than `{ ...draft, EventId }`: spreading a draft that
+// was itself assembled from conditional spreads gave every stored event a hidden class of its own in
+// V8 (about 1 KB per suspended execution); these share a few.
+function numbered(d: EventDraft, EventId: number): HistoryEvent {
+  const e: Mutable<Omit<HistoryEvent, 'Details' | 'EventId'>> = { EventType: d.EventType, EventTimestamp: d.EventTimestamp }
+  if (d.Id !== undefined) e.Id = d.Id
+  if (d.ParentId !== undefined) e.ParentId = d.ParentId
+  if (d.SubType !== undefined) e.SubType = d.SubType
+  if (d.Name !== undefined) e.Name = d.Name
+  return Object.assign(e, { Details: d.Details, EventId })
 }
 
 const DATE_KEYS = new Set(['StartTimestamp', 'EndTimestamp', 'ScheduledEndTimestamp'])

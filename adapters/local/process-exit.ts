@@ -32,6 +32,13 @@ function install(): void {
 }
 
 /**
+ * Runs `fn` outside every invocation's scope. Engine timers are armed from inside a handler's
+ * checkpoint call; armed there, each timer would keep that invocation's scope (and its crash
+ * promise) alive until it fired, hours later for a parked execution, and fire inside it.
+ */
+export const outsideInvocations = <T>(fn: () => T): T => scope.exit(fn)
+
+/**
  * Runs one invocation's handler; resolves or rejects as it does, unless it calls `process.exit`
  * first: then it rejects at once with the error Lambda reports for a runtime that exited.
  */
