@@ -80,6 +80,8 @@ export interface HistoryEvent extends EventDraft {
 /** One execution's slice of an atomic store write. */
 export interface ExecutionChange {
   readonly record: ExecutionRecord
+  /** Set when `record` is exactly what the last commit naming this execution wrote: a store may skip it. */
+  readonly recordUnchanged?: true
   /** Upserts by Id; a new Id is appended after the existing ones (start order). */
   readonly operations: readonly Operation[]
   /** Appended; EventIds continue the execution's sequence. */

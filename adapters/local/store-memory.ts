@@ -18,7 +18,8 @@ interface Entry {
 
 interface Serialised {
   readonly arn: string
-  readonly record: string
+  /** Absent when the record is unchanged since the last commit. */
+  readonly record: string | undefined
   readonly operations: ReadonlyArray<readonly [string, string]>
   readonly events: readonly string[]
   readonly callbacks: ReadonlyArray<readonly [string, string]>
@@ -28,10 +29,10 @@ interface Serialised {
 // Rows are only ever written here from typed values, so parsing them back is trusted.
 const parse = <T>(text: string): T => JSON.parse(text) as T
 
-function serialise(c: ExecutionChange): Serialised {
+function serialise(c: ExecutionChange, stored: boolean): Serialised {
   return {
     arn: c.record.arn,
-    record: JSON.stringify(c.record),
+    record: c.recordUnchanged && stored ? undefined : JSON.stringify(c.record),
     operations: c.operations.map((op) => [op.Id, JSON.stringify(op)] as const),
     events: c.events.map((e) => JSON.stringify(e)),
     callbacks: (c.callbacks ?? []).map((cb) => [cb.callbackId, JSON.stringify(cb)] as const),
@@ -50,11 +51,11 @@ export function createMemoryStore(): Store {
         callbacks: [...e.callbacks.values()].map((cb) => parse<CallbackRecord>(cb)),
       })),
     commit(changes: readonly ExecutionChange[]) {
-      const all = changes.map(serialise) // throws before anything is applied
+      const all = changes.map((c) => serialise(c, entries.has(c.record.arn))) // throws before anything is applied
       for (const c of all) {
         let e = entries.get(c.arn)
-        if (!e) entries.set(c.arn, (e = { record: c.record, operations: new Map(), events: [], callbacks: new Map() }))
-        e.record = c.record
+        if (!e) entries.set(c.arn, (e = { record: '', operations: new Map(), events: [], callbacks: new Map() }))
+        if (c.record !== undefined) e.record = c.record
         for (const [id, op] of c.operations) e.operations.set(id, op)
         for (const ev of c.events) e.events.push(ev)
         for (const [id, cb] of c.callbacks) e.callbacks.set(id, cb)

@@ -25,7 +25,9 @@ export function createSqliteStore(dataDir: string): Store {
   db.pragma('journal_mode = WAL')
   db.pragma('synchronous = NORMAL')
   db.exec(SCHEMA)
-  const putExecution = db.prepare('INSERT OR REPLACE INTO executions (arn, seq, json) VALUES (?, ?, ?)')
+  const putExecution = db.prepare(
+    'INSERT INTO executions (arn, seq, json) VALUES (?, ?, ?) ON CONFLICT (arn) DO UPDATE SET json = excluded.json',
+  )
   // One statement per operation: a new Id takes the next seq, an existing one keeps its seq.
   const upsertOp = db.prepare(
     'INSERT INTO operations (arn, id, seq, json) VALUES (?, ?, ?, ?) ON CONFLICT (arn, id) DO UPDATE SET json = excluded.json',
@@ -40,7 +42,7 @@ export function createSqliteStore(dataDir: string): Store {
   const commit = db.transaction((changes: readonly ExecutionChange[]) => {
     for (const c of changes) {
       const arn = c.record.arn
-      putExecution.run(arn, c.record.seq, JSON.stringify(c.record))
+      if (!c.recordUnchanged) putExecution.run(arn, c.record.seq, JSON.stringify(c.record))
       for (const op of c.operations) upsertOp.run(arn, op.Id, ++opSeq, JSON.stringify(op))
       for (const e of c.events) insertEvent.run(arn, e.EventId, JSON.stringify(e))
       for (const cb of c.callbacks ?? []) putCallback.run(cb.callbackId, arn, JSON.stringify(cb))

@@ -84,6 +84,7 @@ export class Tx {
       numbered.set(arn, events)
       changes.push({
         record: p.record,
+        ...(p.record === p.live.record && !this.newLives.includes(p.live) ? { recordUnchanged: true as const } : {}),
         operations: [...p.ops.values()],
         events,
         ...(p.callbacks.length ? { callbacks: p.callbacks } : {}),
