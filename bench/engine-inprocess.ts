@@ -3,7 +3,8 @@
  * with our API): (1) 10-step executions completed per second via engine.run (a window of concurrent
  * executions); (2) raw engine.checkpoint calls per second, one update each, from parked executions
  * chaining their tokens (so each execution grows to checkpoints/lanes operations); (3) heap held per
- * idle execution parked on a one-hour wait and on a callback (delta after GC / n). Reports figures,
+ * idle execution parked on a one-hour wait and on a callback (delta after GC / n), and the time a
+ * new engine over the same store takes to load them all (a restart). Reports figures,
  * asserts nothing. Usage: node --import tsx bench/engine-inprocess.ts [--n 1000] [--checkpoints 20000]
  *   [--lanes 50] [--concurrency 50] [--parked 1000] [--store memory|sqlite|both] [--only executions|checkpoints|suspended] [--json]
  */
@@ -76,16 +77,27 @@ const cpuSeconds = (since: NodeJS.CpuUsage): number => {
 
 interface Fixture {
   readonly engine: Local.Engine
+  /** Closes the engine and starts a new one over the same store, as after a restart. */
+  restart(): Local.Engine
   done(): void
 }
 
 function fixture(kind: string): Fixture {
   const dir = kind === 'sqlite' ? mkdtempSync(join(tmpdir(), 'dy-bench-')) : undefined
-  const store = dir !== undefined ? Local.createSqliteStore(dir) : Local.createMemoryStore()
-  const invoker = Local.createRegistryInvoker({ ten: tenSteps, onWait, onCallback, parked })
-  const engine = Local.createEngine({ store, clock: Local.createRealClock(), invoker })
+  const memory = Local.createMemoryStore()
+  const open = (): Local.Engine => {
+    const store = dir !== undefined ? Local.createSqliteStore(dir) : memory
+    const invoker = Local.createRegistryInvoker({ ten: tenSteps, onWait, onCallback, parked })
+    return Local.createEngine({ store, clock: Local.createRealClock(), invoker })
+  }
+  let engine = open()
   return {
     engine,
+    restart() {
+      engine.close()
+      engine = open()
+      return engine
+    },
     done() {
       engine.close()
       if (dir !== undefined) rmSync(dir, { recursive: true, force: true })
@@ -151,8 +163,12 @@ async function suspended(kind: string, functionName: string): Promise<Record<str
   await settle()
   const after = heap()
   const running = arns.filter((a) => f.engine.getExecution({ DurableExecutionArn: a }).Status === 'RUNNING').length
+  const t0 = performance.now()
+  const again = f.restart()
+  const restartMs = performance.now() - t0
+  const resumed = arns.filter((a) => again.getExecution({ DurableExecutionArn: a }).Status === 'RUNNING').length
   f.done()
-  return { executions: PARKED, running, bytesPerExecution: (after - before) / PARKED }
+  return { executions: PARKED, running, bytesPerExecution: (after - before) / PARKED, restartMs, resumed }
 }
 
 async function main(): Promise<void> {
@@ -172,7 +188,7 @@ async function main(): Promise<void> {
         ? `${fmt(r.executionsPerSecond)} 10-step executions/s, ${fmt(r.executionsPerCpuSecond)}/CPU-s (${fmt(r.succeeded)}/${fmt(r.executions)} succeeded, ${fmt(r.checkpointsPerSecond)} checkpoints/s)`
         : r.measure === 'checkpoints'
           ? `${fmt(r.checkpointsPerSecond)} checkpoint calls/s, ${fmt(r.checkpointsPerCpuSecond)}/CPU-s (${fmt(r.calls)} calls, ${fmt(r.lanes)} executions)`
-          : `${fmt(r.bytesPerExecution)} heap bytes per execution (${fmt(r.running)}/${fmt(r.executions)} running)`
+          : `${fmt(r.bytesPerExecution)} heap bytes per execution (${fmt(r.running)}/${fmt(r.executions)} running; restart ${fmt(r.restartMs)} ms, ${fmt(r.resumed)} resumed)`
     process.stdout.write(`${String(r.store).padEnd(7)} ${String(r.measure).padEnd(20)} ${figure}\n`)
   }
 }

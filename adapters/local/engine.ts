@@ -221,8 +221,10 @@ export function createEngine(options: EngineOptions): Engine {
     },
   }
 
+  const loadedCallbacks = new Map<string, readonly CallbackRecord[]>()
   for (const s of store.loadAll()) {
     seq = Math.max(seq, s.record.seq)
+    loadedCallbacks.set(s.record.arn, s.callbacks)
     const live: Live = {
       record: s.record,
       ops: new Map(s.operations.map((o) => [o.Id, o])),
@@ -233,7 +235,7 @@ export function createEngine(options: EngineOptions): Engine {
     for (const cb of s.callbacks) core.callbacks.set(cb.callbackId, cb)
   }
   for (const live of core.live.values()) {
-    Timers.armAll(core, live)
+    Timers.armAll(core, live, loadedCallbacks.get(live.record.arn) ?? [])
     if (live.record.status === 'RUNNING' && live.record.needsInvoke) runnable.add(live.record.arn)
   }
   schedulePump()

@@ -50,8 +50,9 @@ export function armCallback(core: Core, cb: CallbackRecord): void {
   }
 }
 
-export function armAll(core: Core, live: Live): void {
+/** Arms everything `live` waits on; `callbacks` are its own (grouped by the caller, so a restart stays linear). */
+export function armAll(core: Core, live: Live, callbacks: Iterable<CallbackRecord>): void {
   if (live.record.status !== 'RUNNING') return
   for (const op of live.ops.values()) armOperation(core, live, op)
-  for (const cb of core.callbacks.values()) if (cb.arn === live.record.arn) armCallback(core, cb)
+  for (const cb of callbacks) if (cb.arn === live.record.arn) armCallback(core, cb)
 }

@@ -48,9 +48,10 @@ function step({ existing, update: u, now }: TransitionInput): Transition {
   if (existing && status !== 'STARTED' && status !== 'READY') {
     return refuse(`STEP ${u.Action} needs a new, STARTED or READY step, found ${status}`)
   }
-  const { NextAttemptTimestamp: _drop, Error: _err, Result: _res, ...kept } = prev
+  // StepDetails holds Attempt, NextAttemptTimestamp, Result and Error: an attempt's outcome replaces
+  // all four, so nothing of `prev` is carried over (written out: object rest showed in profiles).
   if (u.Action === 'SUCCEED' || u.Action === 'FAIL') {
-    const details = { ...kept, Attempt: attempt, ...(u.Action === 'SUCCEED' ? { Result: u.Payload } : { Error: u.Error }) }
+    const details = { Attempt: attempt, ...(u.Action === 'SUCCEED' ? { Result: u.Payload } : { Error: u.Error }) }
     const op: Operation = { ...base, Status: u.Action === 'SUCCEED' ? 'SUCCEEDED' : 'FAILED', EndTimestamp: now, StepDetails: details }
     const retry = { CurrentAttempt: attempt }
     const event =
@@ -63,7 +64,7 @@ function step({ existing, update: u, now }: TransitionInput): Transition {
     const delay = u.StepOptions?.NextAttemptDelaySeconds
     if (delay === undefined) return refuse('STEP RETRY needs StepOptions.NextAttemptDelaySeconds')
     if (u.Payload !== undefined && u.Error !== undefined) return refuse('STEP RETRY takes a Payload or an Error, not both')
-    const details = { ...kept, Attempt: attempt, NextAttemptTimestamp: now + delay * 1000, Result: u.Payload, Error: u.Error }
+    const details = { Attempt: attempt, NextAttemptTimestamp: now + delay * 1000, Result: u.Payload, Error: u.Error }
     const op: Operation = { ...base, Status: 'PENDING', StepDetails: details }
     const retry = { CurrentAttempt: attempt, NextAttemptDelaySeconds: delay }
     // A retry carrying state (waitForCondition) is a successful check; one carrying an error is a failed attempt.
