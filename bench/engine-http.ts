@@ -75,23 +75,19 @@ const cpuSeconds = (since: NodeJS.CpuUsage): number => {
   return (d.user + d.system) / 1e6
 }
 
-async function measureStore(kind: string): Promise<Record<string, unknown>[]> {
-  const dir = kind === 'sqlite' ? mkdtempSync(join(tmpdir(), 'dy-bench-http-')) : undefined
-  const store = dir !== undefined ? Local.createSqliteStore(dir) : Local.createMemoryStore()
-  const invoker = Local.withHttpCheckpoints(Local.createRegistryInvoker({ ten: tenSteps, onWait, onCallback, parked }))
-  const engine = Local.createEngine({ store, clock: Local.createRealClock(), invoker })
-  let checkpoints = 0
-  const counted: Local.Engine = { ...engine, checkpoint: (p) => ((checkpoints += 1), engine.checkpoint(p)) }
-  const server = await Local.startHttpServer(counted)
-  process.env['AWS_ENDPOINT_URL_LAMBDA'] = server.url
-  const client = new LambdaClient({ endpoint: server.url })
-  const results: Record<string, unknown>[] = []
+interface Rig {
+  readonly engine: Local.Engine
+  readonly client: LambdaClient
+  readonly checkpoints: () => number
+}
 
-  // (1) 10-step executions, invoked and completed over HTTP, CONCURRENCY at a time.
+/** (1) 10-step executions, invoked and completed over HTTP, CONCURRENCY at a time. */
+async function executionsOverHttp({ engine, client, checkpoints }: Rig): Promise<Record<string, unknown>> {
   let next = 0
   let succeeded = 0
-  let cpu0 = process.cpuUsage()
-  let t0 = performance.now()
+  const calls0 = checkpoints()
+  const cpu0 = process.cpuUsage()
+  const t0 = performance.now()
   await Promise.all(
     Array.from({ length: CONCURRENCY }, async () => {
       while (next < N) {
@@ -102,16 +98,19 @@ async function measureStore(kind: string): Promise<Record<string, unknown>[]> {
       }
     }),
   )
-  let seconds = (performance.now() - t0) / 1000
-  let cpu = cpuSeconds(cpu0)
-  results.push({ store: kind, measure: 'executions', executions: N, succeeded, seconds, cpuSeconds: cpu, executionsPerSecond: N / seconds, executionsPerCpuSecond: N / cpu, checkpoints, checkpointsPerSecond: checkpoints / seconds })
+  const seconds = (performance.now() - t0) / 1000
+  const cpu = cpuSeconds(cpu0)
+  const calls = checkpoints() - calls0
+  return { measure: 'executions', executions: N, succeeded, seconds, cpuSeconds: cpu, executionsPerSecond: N / seconds, executionsPerCpuSecond: N / cpu, checkpoints: calls, checkpointsPerSecond: calls / seconds }
+}
 
-  // (2) raw checkpoint calls: each parked execution chains its tokens; executions run side by side.
+/** (2) raw checkpoint calls: each parked execution chains its tokens; executions run side by side. */
+async function checkpointsOverHttp({ engine, client }: Rig): Promise<Record<string, unknown>> {
   const lanes = Array.from({ length: LANES }, () => engine.startExecution({ functionName: 'parked' }).DurableExecutionArn)
   while (lanes.some((a) => !tokens.has(a))) await new Promise((r) => setTimeout(r, 2))
   const perLane = Math.ceil(CHECKPOINTS / lanes.length)
-  cpu0 = process.cpuUsage()
-  t0 = performance.now()
+  const cpu0 = process.cpuUsage()
+  const t0 = performance.now()
   await Promise.all(
     lanes.map(async (arn) => {
       let current = tokens.get(arn) ?? ''
@@ -122,26 +121,44 @@ async function measureStore(kind: string): Promise<Record<string, unknown>[]> {
       }
     }),
   )
-  seconds = (performance.now() - t0) / 1000
-  cpu = cpuSeconds(cpu0)
+  const seconds = (performance.now() - t0) / 1000
+  const cpu = cpuSeconds(cpu0)
   const calls = perLane * lanes.length
   // Let the parked invocations go (stopped first, so their answers change nothing) so the engine can idle.
   for (const arn of lanes) engine.stopExecution({ DurableExecutionArn: arn })
   for (const go of release.splice(0)) go()
-  results.push({ store: kind, measure: 'checkpoints', calls, lanes: lanes.length, seconds, cpuSeconds: cpu, checkpointsPerSecond: calls / seconds, checkpointsPerCpuSecond: calls / cpu })
+  return { measure: 'checkpoints', calls, lanes: lanes.length, seconds, cpuSeconds: cpu, checkpointsPerSecond: calls / seconds, checkpointsPerCpuSecond: calls / cpu }
+}
 
-  // (3) heap per idle execution, parked after checkpointing over HTTP.
-  for (const [measure, functionName] of [['suspended-wait', 'onWait'], ['suspended-callback', 'onCallback']] as const) {
-    await engine.whenIdle()
-    const before = heap()
-    const arns = Array.from({ length: PARKED }, () => engine.startExecution({ functionName }).DurableExecutionArn)
-    await engine.whenIdle()
-    await settle()
-    const after = heap()
-    const running = arns.filter((a) => engine.getExecution({ DurableExecutionArn: a }).Status === 'RUNNING').length
-    results.push({ store: kind, measure, executions: PARKED, running, bytesPerExecution: (after - before) / PARKED })
-  }
-  client.destroy()
+/** (3) heap per idle execution, parked after checkpointing over HTTP. */
+async function parkedHeap({ engine }: Rig, measure: string, functionName: string): Promise<Record<string, unknown>> {
+  await engine.whenIdle()
+  const before = heap()
+  const arns = Array.from({ length: PARKED }, () => engine.startExecution({ functionName }).DurableExecutionArn)
+  await engine.whenIdle()
+  await settle()
+  const after = heap()
+  const running = arns.filter((a) => engine.getExecution({ DurableExecutionArn: a }).Status === 'RUNNING').length
+  return { measure, executions: PARKED, running, bytesPerExecution: (after - before) / PARKED }
+}
+
+async function measureStore(kind: string): Promise<Record<string, unknown>[]> {
+  const dir = kind === 'sqlite' ? mkdtempSync(join(tmpdir(), 'dy-bench-http-')) : undefined
+  const store = dir !== undefined ? Local.createSqliteStore(dir) : Local.createMemoryStore()
+  const invoker = Local.withHttpCheckpoints(Local.createRegistryInvoker({ ten: tenSteps, onWait, onCallback, parked }))
+  const engine = Local.createEngine({ store, clock: Local.createRealClock(), invoker })
+  let checkpoints = 0
+  const counted: Local.Engine = { ...engine, checkpoint: (p) => ((checkpoints += 1), engine.checkpoint(p)) }
+  const server = await Local.startHttpServer(counted)
+  process.env['AWS_ENDPOINT_URL_LAMBDA'] = server.url
+  const rig: Rig = { engine, client: new LambdaClient({ endpoint: server.url }), checkpoints: () => checkpoints }
+  const results = [
+    await executionsOverHttp(rig),
+    await checkpointsOverHttp(rig),
+    await parkedHeap(rig, 'suspended-wait', 'onWait'),
+    await parkedHeap(rig, 'suspended-callback', 'onCallback'),
+  ].map((r) => ({ store: kind, ...r }))
+  rig.client.destroy()
   await server.close()
   engine.close()
   if (dir !== undefined) rmSync(dir, { recursive: true, force: true })
