@@ -133,6 +133,7 @@ async function checkpointsOverHttp({ engine, client }: Rig): Promise<Record<stri
 /** (3) heap per idle execution, parked after checkpointing over HTTP. */
 async function parkedHeap({ engine }: Rig, measure: string, functionName: string): Promise<Record<string, unknown>> {
   await engine.whenIdle()
+  await settle()
   const before = heap()
   const arns = Array.from({ length: PARKED }, () => engine.startExecution({ functionName }).DurableExecutionArn)
   await engine.whenIdle()

@@ -157,6 +157,7 @@ async function rawCheckpoints(kind: string): Promise<Record<string, number>> {
 async function suspended(kind: string, functionName: string): Promise<Record<string, number>> {
   const f = fixture(kind)
   await f.engine.whenIdle()
+  await settle()
   const before = heap()
   const arns = Array.from({ length: PARKED }, () => f.engine.startExecution({ functionName }).DurableExecutionArn)
   await f.engine.whenIdle()
