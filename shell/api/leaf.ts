@@ -4,7 +4,7 @@
  */
 import * as Retry from '../../core/retry.js'
 import type { StepSemantics } from '../../core/request.js'
-import type { DurationLike, Op, RetryStrategy, StepContext } from '../effect.js'
+import type { DurationLike, Op, RetryStrategy, StepContext, StepEffect } from '../effect.js'
 import type { CreatedCallback } from '../runtime/handlers/leaf.js'
 import type { Serdes } from '../serdes.js'
 
@@ -19,15 +19,19 @@ type StepFn<A> = (context: StepContext) => Promise<A> | A
 export function step<A>(fn: StepFn<A>, options?: StepOptions<A>): Op<A>
 export function step<A>(name: string | undefined, fn: StepFn<A>, options?: StepOptions<A>): Op<A>
 export function* step<A>(a: string | undefined | StepFn<A>, b?: StepFn<A> | StepOptions<A>, c?: StepOptions<A>): Op<A> {
-  const [name, fn, options] = typeof a === 'function' ? [undefined, a, b as StepOptions<A> | undefined] : [a, b as StepFn<A>, c]
-  return (yield {
+  const named = typeof a !== 'function'
+  const options = named ? c : (b as StepOptions<A> | undefined)
+  // One literal of one shape (absent options are undefined-valued keys): replay builds one effect per
+  // recorded step, and the conditional spreads this replaced allocated and reshaped it several times.
+  const effect: StepEffect = {
     _tag: 'Step',
-    ...(name !== undefined ? { name } : {}),
-    fn,
+    name: named ? a : undefined,
+    fn: named ? (b as StepFn<A>) : a,
     semantics: options?.semantics ?? 'AT_LEAST_ONCE_PER_RETRY',
-    ...(options?.retryStrategy !== undefined ? { retryStrategy: options.retryStrategy } : {}),
-    ...(options?.serdes !== undefined ? { serdes: options.serdes as Serdes<unknown> } : {}),
-  }) as A
+    retryStrategy: options?.retryStrategy,
+    serdes: options?.serdes as Serdes<unknown> | undefined,
+  }
+  return (yield effect) as A
 }
 
 export function wait(duration: DurationLike): Op<void>
