@@ -9,7 +9,7 @@ import * as Execution from '../core/operations/execution.js'
 import * as History from '../core/history.js'
 import type { InvocationOutput, Operation } from '../core/types.js'
 import * as Client from '../adapters/lambda/durable-client.js'
-import { InvocationEventC, decode } from '../adapters/wire/codecs.js'
+import { InvocationEventC, UnobservedInvocationEventC, decode } from '../adapters/wire/codecs.js'
 import { CheckpointQueue } from './checkpoint-queue.js'
 import type { Op } from './effect.js'
 import { DurableSdkError, toErrorObject } from './errors.js'
@@ -66,6 +66,12 @@ function injectedClient(event: unknown): Client.InjectedClient | undefined {
 }
 
 /** Plugins the test runner puts on the event (a non-enumerable global-symbol key) run after the handler's own. */
+function hasInjectedPlugins(event: unknown): boolean {
+  if (typeof event !== 'object' || event === null) return false
+  const injected: unknown = (event as Record<symbol, unknown>)[PLUGINS_KEY]
+  return Array.isArray(injected) && injected.length > 0
+}
+
 function withInjectedPlugins(own: Runner | undefined, plugins: readonly DurableInstrumentationPlugin[] | undefined, event: unknown): Runner | undefined {
   if (typeof event !== 'object' || event === null) return own
   const injected: unknown = (event as Record<symbol, unknown>)[PLUGINS_KEY]
@@ -92,7 +98,9 @@ export function durable<I = unknown, R = unknown>(workflow: Workflow<I, R>, opti
   })
   void fromEnvironment?.catch(() => undefined)
   return async (event, lambdaContext) => {
-    const decoded = decode(InvocationEventC, event, 'durable invocation event')
+    // Without any plugin nothing reads the operations' Start/EndTimestamp: they are not parsed.
+    const observed = ownRunner !== undefined || fromEnvironment !== undefined || hasInjectedPlugins(event)
+    const decoded = decode(observed ? InvocationEventC : UnobservedInvocationEventC, event, 'durable invocation event')
     if (E.isLeft(decoded)) {
       const missing = decoded.left.path === 'DurableExecutionArn' || decoded.left.path === 'CheckpointToken' || decoded.left.path === ''
       throw new DurableSdkError('INVALID_EVENT', missing ? UNEXPECTED_PAYLOAD : decoded.left.message)

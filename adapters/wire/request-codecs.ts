@@ -7,7 +7,7 @@
  */
 import * as t from 'io-ts'
 import type * as Core from '../../core/types.js'
-import { ErrorObjectC, OperationC, OperationIsoC } from './operation-codecs.js'
+import { ErrorObjectC, OperationC, OperationIsoC, OperationIsoUnobservedC } from './operation-codecs.js'
 import { list, struct } from './struct.js'
 import {
   CallbackTimeoutSeconds,
@@ -53,15 +53,21 @@ export type CheckpointResponse = t.TypeOf<typeof CheckpointResponseC>
 export const StateResponseC = ExecutionStateC
 export type StateResponse = t.TypeOf<typeof StateResponseC>
 
+function invocationEvent<C extends typeof OperationIsoC | typeof OperationIsoUnobservedC>(operation: C) {
+  return struct(
+    'DurableExecutionInvocationInput',
+    { DurableExecutionArn: t.string, CheckpointToken: t.string },
+    {
+      InitialExecutionState: struct('InitialExecutionState', {}, { Operations: list(operation), NextMarker: t.string }),
+      UpdatedOperationIds: list(t.string),
+    },
+  )
+}
+
 /** The Lambda invocation event; extra keys (e.g. an injected client) are accepted and dropped. */
-export const InvocationEventC = struct(
-  'DurableExecutionInvocationInput',
-  { DurableExecutionArn: t.string, CheckpointToken: t.string },
-  {
-    InitialExecutionState: struct('InitialExecutionState', {}, { Operations: list(OperationIsoC), NextMarker: t.string }),
-    UpdatedOperationIds: list(t.string),
-  },
-)
+export const InvocationEventC = invocationEvent(OperationIsoC)
+/** The same without the operations' Start/EndTimestamp, which only instrumentation plugins read. */
+export const UnobservedInvocationEventC = invocationEvent(OperationIsoUnobservedC)
 export type InvocationEvent = t.TypeOf<typeof InvocationEventC>
 
 /** Body of SendDurableExecutionCallbackFailure: an ErrorObject stored verbatim. */

@@ -62,6 +62,28 @@ test('should accept the invocation event with extra keys and drop them', () => {
   assert.ok(E.isLeft(missing) && missing.left.path === 'CheckpointToken')
 })
 
+test('should decode the unobserved invocation event like the full one but without Start/EndTimestamp', () => {
+  const ISO = '2025-12-03T22:57:12.070Z'
+  const step = {
+    Id: 's', Type: 'STEP', SubType: 'Step', Name: 'n', ParentId: 'p', Status: 'PENDING', StartTimestamp: ISO, EndTimestamp: ISO,
+    StepDetails: { Attempt: 2, NextAttemptTimestamp: ISO, Result: '1', Error: { ErrorType: 'E', ErrorMessage: 'm' } },
+  }
+  const wait = { Id: 'w', Type: 'WAIT', Status: 'STARTED', StartTimestamp: ISO, WaitDetails: { ScheduledEndTimestamp: ISO } }
+  const event = { DurableExecutionArn: 'arn', CheckpointToken: 'tok', InitialExecutionState: { Operations: [step, wait], NextMarker: 'm' } }
+  const full = W.decode(W.InvocationEventC, event, 'event')
+  const unobserved = W.decode(W.UnobservedInvocationEventC, event, 'event')
+  assert.ok(E.isRight(full) && E.isRight(unobserved))
+  if (!E.isRight(full) || !E.isRight(unobserved)) return
+  const strip = (ops: readonly Record<string, unknown>[]) => ops.map(({ StartTimestamp: _s, EndTimestamp: _e, ...rest }) => rest)
+  assert.equal(unobserved.right.InitialExecutionState?.Operations, strip(full.right.InitialExecutionState?.Operations ?? []))
+  const ops = unobserved.right.InitialExecutionState?.Operations ?? []
+  assert.is(ops[0]?.StepDetails?.NextAttemptTimestamp, Date.parse(ISO))
+  assert.is(ops[1]?.WaitDetails?.ScheduledEndTimestamp, Date.parse(ISO))
+  assert.not.ok('StartTimestamp' in (ops[0] ?? {}))
+  const bad = W.decode(W.UnobservedInvocationEventC, { ...event, InitialExecutionState: { Operations: [{ ...step, Status: 'NOPE' }] } }, 'event')
+  assert.ok(E.isLeft(bad) && bad.left.path === 'InitialExecutionState.Operations[0].Status')
+})
+
 test('should decode callback failure bodies and state responses', () => {
   assert.ok(E.isRight(W.decode(W.CallbackFailureBodyC, { ErrorType: 'E', ErrorMessage: 'm' }, 'body')))
   assert.ok(E.isLeft(W.decode(W.CallbackFailureBodyC, { ErrorMessage: 3 }, 'body')))

@@ -128,4 +128,26 @@ test('should end an invocation that throws for a retry with RETRYING and the err
   assert.equal(calls.filter((c) => c.hook === 'wrapInvocation').map((c) => c.phase), ['before'])
 })
 
+test('should give plugins the execution start timestamp from the event (timestamps parsed when a plugin listens)', async () => {
+  const seen: unknown[] = []
+  const plugin: DurableInstrumentationPlugin = {
+    onInvocationStart: (info) => void seen.push(info.executionStartTimestamp),
+  }
+  const ISO = '2025-12-03T22:57:12.070Z'
+  const handler = durable(function* () { return yield* step('work', async () => 1) }, { plugins: [plugin] })
+  const out = await handler({
+    DurableExecutionArn: 'arn:aws:lambda:us-east-1:123456789012:function:f:$LATEST/durable-execution/run/y',
+    CheckpointToken: 't0',
+    InitialExecutionState: {
+      Operations: [
+        { Id: 'e', Type: 'EXECUTION', Status: 'STARTED', StartTimestamp: ISO, ExecutionDetails: { InputPayload: '{}' } },
+        { Id: 'c4ca4238a0b92382', Type: 'STEP', SubType: 'Step', Name: 'work', Status: 'SUCCEEDED', StartTimestamp: ISO, EndTimestamp: ISO, StepDetails: { Attempt: 1, Result: '1' } },
+      ],
+    },
+    durableExecutionClient: { checkpoint: async () => ({ CheckpointToken: 't1' }), getExecutionState: async () => ({ Operations: [] }) },
+  })
+  assert.is(out.Status, 'SUCCEEDED')
+  assert.equal(seen[0], new Date(ISO))
+})
+
 test.run()
