@@ -90,29 +90,37 @@ function keyCount(u: object): number {
  * The one pass of `struct`: each known field decoded by its codec, `undefined` left out. When every
  * field decoded to itself and the input is a plain object with no other key, the input is the output
  * (as io-ts's own `type` and `partial` return their input when nothing changed).
+ *
+ * The loop over the fields is unrolled into a function built once per struct (field names come from
+ * our codec definitions, never from input): each field then has its own property-load site, which
+ * stays monomorphic, where one `u[f.key]` site for every field goes megamorphic; on a cold process
+ * (every Lambda invocation after a cold start) that load is most of the decoding time.
  */
 function structRaw(fields: readonly Field[]): Raw {
-  return (u, c, sink) => {
-    if (!isRecord(u)) return pushAll(sink, [{ value: u, context: c }])
-    const out: Record<string, unknown> = {}
-    const before = sink.length
-    let written = 0
-    let same = true
-    for (const f of fields) {
-      const value = u[f.key]
-      if (value === undefined && !f.required) continue
-      const from = sink.length
-      const decoded = f.raw(value, c, sink)
-      if (decoded === FAILED) addEntry(sink, from, c, f.key, f.codec, value)
-      else if (decoded !== undefined) {
-        out[f.key] = decoded
-        written++
-        if (decoded !== value) same = false
-      } else same = false
-    }
-    if (sink.length > before) return FAILED
-    return same && Object.getPrototypeOf(u) === Object.prototype && keyCount(u) === written ? u : out
-  }
+  const names = fields.flatMap((_, i) => [`R${i}`, `C${i}`])
+  const values = fields.flatMap((f) => [f.raw, f.codec])
+  const body = fields.map((f, i) => {
+    const key = JSON.stringify(f.key)
+    return `v = u[${key}]
+  if (${f.required ? 'true' : 'v !== undefined'}) {
+    from = sink.length
+    d = R${i}(v, c, sink)
+    if (d === FAILED) addEntry(sink, from, c, ${key}, C${i}, v)
+    else if (d !== undefined) { out[${key}] = d; written++; if (d !== v) same = false }
+    else same = false
+  }`
+  })
+  const source = `return function structRaw(u, c, sink) {
+  if (!isRecord(u)) return pushAll(sink, [{ value: u, context: c }])
+  const out = {}
+  const before = sink.length
+  let written = 0, same = true, v, d, from
+  ${body.join('\n  ')}
+  if (sink.length > before) return FAILED
+  return same && Object.getPrototypeOf(u) === Object.prototype && keyCount(u) === written ? u : out
+}`
+  const build = new Function(...names, 'isRecord', 'pushAll', 'addEntry', 'keyCount', 'FAILED', source) as (...args: unknown[]) => Raw
+  return build(...values, isRecord, pushAll, addEntry, keyCount, FAILED)
 }
 
 /** An object with `required` and `optional` fields; output keeps only known keys with defined values. */

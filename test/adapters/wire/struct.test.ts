@@ -56,4 +56,11 @@ test('should encode only defined known fields', () => {
   assert.equal(Outer.encode({ Id: 'x', At: Date.UTC(2026, 0, 1) }), { Id: 'x', At: '2026-01-01T00:00:00.000Z' })
 })
 
+test('should decode fields whose names need quoting in the unrolled decoder', () => {
+  const Odd = struct('Odd', { 'a"b': t.string }, { 'c\\d\n': t.number, 'e-f': t.boolean })
+  assert.equal(Odd.decode({ 'a"b': 'x', 'c\\d\n': 1, 'e-f': true, other: 0 }), E.right({ 'a"b': 'x', 'c\\d\n': 1, 'e-f': true }))
+  const r = decode(Odd, { 'a"b': 'x', 'e-f': 'no' }, 'odd')
+  assert.ok(E.isLeft(r) && r.left.path === 'e-f')
+})
+
 test.run()
