@@ -79,9 +79,11 @@ function withInjectedPlugins(own: Runner | undefined, plugins: readonly DurableI
   return createRunner([...(plugins ?? []), ...(injected as DurableInstrumentationPlugin[])])
 }
 
-async function loadOperations(client: Client.DurableClient, arn: string, token: string, first: readonly Operation[], marker: string | undefined): Promise<Operation[]> {
+async function loadOperations(client: Client.DurableClient, arn: string, token: string, first: readonly Operation[], marker: string | undefined): Promise<readonly Operation[]> {
+  // The event's own list as is when it is the whole state (no copy of N operations on replay).
+  if (marker === undefined || marker === '') return first
   const operations = [...first]
-  for (let next = marker; next !== undefined && next !== ''; ) {
+  for (let next: string | undefined = marker; next !== undefined && next !== ''; ) {
     const page = await client.getState(arn, token, next, 1000)
     operations.push(...page.operations)
     next = page.nextMarker
