@@ -30,6 +30,9 @@ export function withRaw<C extends t.Mixed>(codec: C, raw: Raw): C {
   return codec
 }
 
+const isScalar = (codec: t.Mixed): boolean =>
+  codec instanceof t.StringType || codec instanceof t.NumberType || codec instanceof t.BooleanType || codec instanceof t.KeyofType
+
 /** The unwrapped decoder of any codec: registered, a scalar's guard, or `validate` unwrapped. */
 function rawOf(codec: t.Mixed): Raw {
   const registered = raws.get(codec)
@@ -38,9 +41,8 @@ function rawOf(codec: t.Mixed): Raw {
     const r = codec.validate(u, c)
     return r._tag === 'Right' ? r.right : pushAll(sink, r.left)
   }
-  const scalar = codec instanceof t.StringType || codec instanceof t.NumberType || codec instanceof t.BooleanType || codec instanceof t.KeyofType
   // A scalar's validate is `is(u) ? success(u) : failure(...)`: its guard alone decides a good value.
-  return scalar ? (u, c, sink) => (codec.is(u) ? u : unwrapped(u, c, sink)) : unwrapped
+  return isScalar(codec) ? (u, c, sink) => (codec.is(u) ? u : unwrapped(u, c, sink)) : unwrapped
 }
 
 function pushAll(sink: t.ValidationError[], errors: t.Errors): typeof FAILED {
@@ -104,7 +106,7 @@ function structRaw(fields: readonly Field[]): Raw {
     return `v = u[${key}]
   if (${f.required ? 'true' : 'v !== undefined'}) {
     from = sink.length
-    d = R${i}(v, c, sink)
+    d = ${isScalar(f.codec) ? `C${i}.is(v) ? v : ` : ''}R${i}(v, c, sink)
     if (d === FAILED) addEntry(sink, from, c, ${key}, C${i}, v)
     else if (d !== undefined) { out[${key}] = d; written++; if (d !== v) same = false }
     else same = false
