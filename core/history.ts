@@ -20,9 +20,7 @@ export interface IndexedHistory {
   readonly problems: readonly HistoryProblem[]
 }
 
-// The parenthesised function expressions in this module are compiled when it loads (V8 compiles a
-// parenthesised function eagerly), not on the first invocation, which a replay pays for in full.
-export const index = (function (operations: readonly Operation[]): IndexedHistory {
+export function index(operations: readonly Operation[]): IndexedHistory {
   const records = new Map<string, Operation>()
   const problems: HistoryProblem[] = []
   let execution: Operation | undefined
@@ -44,7 +42,7 @@ export const index = (function (operations: readonly Operation[]): IndexedHistor
   }
   if (execution === undefined) problems.push({ _tag: 'MissingExecution' })
   return { records, execution, problems }
-})
+}
 
 /** The user's input: the EXECUTION operation's payload, `{}`-equivalent when absent (PROTOCOL.md §2.1). */
 export function inputPayload(history: IndexedHistory): string {

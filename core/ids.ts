@@ -21,23 +21,21 @@ export const root: Scope = { prefix: '', virtual: false }
 // one id per operation, and this halves that cost.
 const oneShot: typeof Crypto.hash | undefined = typeof Crypto.hash === 'function' ? Crypto.hash : undefined
 
-// The parenthesised function expressions in this module are compiled when it loads (V8 compiles a
-// parenthesised function eagerly), not on the first invocation, which a replay pays for in full.
-export const wireId = (function (raw: string): string {
+export function wireId(raw: string): string {
   const hex = oneShot !== undefined ? oneShot('md5', raw, 'hex') : Crypto.createHash('md5').update(raw, 'utf8').digest('hex')
   return hex.slice(0, 16)
-})
+}
 
-export const rawIdAt = (function (scope: Scope, counter: number): string {
+export function rawIdAt(scope: Scope, counter: number): string {
   return scope.prefix === '' ? String(counter) : `${scope.prefix}-${counter}`
-})
+}
 
 /** The id of the `counter`-th operation (1-based) created in `scope`. */
-export const operationId = (function (scope: Scope, counter: number): OperationId {
+export function operationId(scope: Scope, counter: number): OperationId {
   const raw = rawIdAt(scope, counter)
   const wire = wireId(raw)
   return scope.parentWire === undefined ? { raw, wire } : { raw, wire, parentWire: scope.parentWire }
-})
+}
 
 /** The scope that a child context with id `id` opens for the operations inside it. */
 export function childScope(parent: Scope, id: OperationId, virtual: boolean): Scope {

@@ -43,10 +43,8 @@ const WAIT: Shape = { type: 'WAIT', subType: 'Wait' }
 const CALLBACK: Shape = { type: 'CALLBACK', subType: 'Callback' }
 const INVOKE: Shape = { type: 'CHAINED_INVOKE', subType: 'ChainedInvoke' }
 
-// The parenthesised function expressions in this module are compiled when it loads (V8 compiles a
-// parenthesised function eagerly), not on the first invocation, which a replay pays for in full.
 /** The type and subtype each beginning request must find recorded; absent = not checked. */
-const expectedShape = (function (request: Request): Shape | undefined {
+function expectedShape(request: Request): Shape | undefined {
   switch (request._tag) {
     case 'StepBegin':
       return STEP
@@ -61,7 +59,7 @@ const expectedShape = (function (request: Request): Shape | undefined {
     default:
       return undefined
   }
-})
+}
 
 function mismatch(request: Request, field: 'type' | 'name' | 'subtype', recorded: string | undefined, actual: string | undefined): Transition {
   return decide({
@@ -74,19 +72,19 @@ function mismatch(request: Request, field: 'type' | 'name' | 'subtype', recorded
   })
 }
 
-export const checkDeterminism = (function (record: Operation | undefined, request: Request): Transition | undefined {
+export function checkDeterminism(record: Operation | undefined, request: Request): Transition | undefined {
   const expected = expectedShape(request)
   if (record === undefined || expected === undefined) return undefined
   if (record.Type !== expected.type) return mismatch(request, 'type', record.Type, expected.type)
   if (record.Name !== request.name) return mismatch(request, 'name', record.Name, request.name)
   if (record.SubType !== expected.subType) return mismatch(request, 'subtype', record.SubType, expected.subType)
   return undefined
-})
+}
 
-export const reduce = (function (history: History, request: Request): Transition {
+export function reduce(history: History, request: Request): Transition {
   const record = history.get(request.id.wire)
   const divergence = checkDeterminism(record, request)
   if (divergence !== undefined) return divergence
   const handler = handlers[request._tag] as Handler<typeof request._tag>
   return handler(record, request as never)
-})
+}

@@ -46,8 +46,6 @@ export interface Transition {
 
 export const NO_UPDATES: readonly OperationUpdate[] = Object.freeze([])
 
-// The parenthesised function expressions in this module are compiled when it loads (V8 compiles a
-// parenthesised function eagerly), not on the first invocation, which a replay pays for in full.
-export const decide = (function (decision: Decision, updates: readonly OperationUpdate[] = NO_UPDATES, confirm = false): Transition {
+export function decide(decision: Decision, updates: readonly OperationUpdate[] = NO_UPDATES, confirm = false): Transition {
   return { decision, updates, confirm }
-})
+}

@@ -55,9 +55,7 @@ const PLUGINS_KEY = Symbol.for('durable-yield.plugins')
 const UNEXPECTED_PAYLOAD =
   'Unexpected payload provided to start the durable execution.\nCheck your resource configurations to confirm the durability is set.'
 
-// The parenthesised function expressions in this module are compiled when it loads (V8 compiles a
-// parenthesised function eagerly), not on the first invocation, which a replay pays for in full.
-const injectedClient = (function (event: unknown): Client.InjectedClient | undefined {
+function injectedClient(event: unknown): Client.InjectedClient | undefined {
   if (typeof event !== 'object' || event === null || !('durableExecutionClient' in event)) return undefined
   const candidate: unknown = event.durableExecutionClient
   if (typeof candidate !== 'object' || candidate === null) return undefined
@@ -65,23 +63,23 @@ const injectedClient = (function (event: unknown): Client.InjectedClient | undef
   const { checkpoint, getExecutionState } = candidate
   if (typeof checkpoint !== 'function' || typeof getExecutionState !== 'function') return undefined
   return { checkpoint: (p) => checkpoint.call(candidate, p), getExecutionState: (p) => getExecutionState.call(candidate, p) }
-})
+}
 
 /** Plugins the test runner puts on the event (a non-enumerable global-symbol key) run after the handler's own. */
-const hasInjectedPlugins = (function (event: unknown): boolean {
+function hasInjectedPlugins(event: unknown): boolean {
   if (typeof event !== 'object' || event === null) return false
   const injected: unknown = (event as Record<symbol, unknown>)[PLUGINS_KEY]
   return Array.isArray(injected) && injected.length > 0
-})
+}
 
-const withInjectedPlugins = (function (own: Runner | undefined, plugins: readonly DurableInstrumentationPlugin[] | undefined, event: unknown): Runner | undefined {
+function withInjectedPlugins(own: Runner | undefined, plugins: readonly DurableInstrumentationPlugin[] | undefined, event: unknown): Runner | undefined {
   if (typeof event !== 'object' || event === null) return own
   const injected: unknown = (event as Record<symbol, unknown>)[PLUGINS_KEY]
   if (!Array.isArray(injected) || injected.length === 0) return own
   return createRunner([...(plugins ?? []), ...(injected as DurableInstrumentationPlugin[])])
-})
+}
 
-const loadOperations = (async function (client: Client.DurableClient, arn: string, token: string, first: readonly Operation[], marker: string | undefined): Promise<readonly Operation[]> {
+async function loadOperations(client: Client.DurableClient, arn: string, token: string, first: readonly Operation[], marker: string | undefined): Promise<readonly Operation[]> {
   // The event's own list as is when it is the whole state (no copy of N operations on replay).
   if (marker === undefined || marker === '') return first
   const operations = [...first]
@@ -91,7 +89,7 @@ const loadOperations = (async function (client: Client.DurableClient, arn: strin
     next = page.nextMarker
   }
   return operations
-})
+}
 
 export function durable<I = unknown, R = unknown>(workflow: Workflow<I, R>, options: DurableOptions = {}): DurableHandler {
   const ownRunner = options.plugins !== undefined && options.plugins.length > 0 ? createRunner(options.plugins) : undefined
@@ -101,7 +99,7 @@ export function durable<I = unknown, R = unknown>(workflow: Workflow<I, R>, opti
     return { runner: createRunner(all), plugins: all }
   })
   void fromEnvironment?.catch(() => undefined)
-  return (async function (event: unknown, lambdaContext?: LambdaContextLike): Promise<InvocationOutput> {
+  return async (event, lambdaContext) => {
     // Without any plugin nothing reads the operations' Start/EndTimestamp: they are not parsed.
     const observed = ownRunner !== undefined || fromEnvironment !== undefined || hasInjectedPlugins(event)
     const decoded = decode(observed ? InvocationEventC : UnobservedInvocationEventC, event, 'durable invocation event')
@@ -157,7 +155,7 @@ export function durable<I = unknown, R = unknown>(workflow: Workflow<I, R>, opti
       const ending = await run()
       return pluginEnd(ending, await finish(queue, ending))
     })
-  })
+  }
 }
 
 /** How the invocation ended, for onInvocationEnd: the raw result value, or the error as an Error. */
@@ -169,11 +167,11 @@ function pluginEnd(ending: Ending, output: InvocationOutput): Invocation.RunEnd 
   return { status: 'FAILED', output, error: asError(ending.outcome.error) }
 }
 
-const drained = (async function (queue: CheckpointQueue): Promise<void> {
+async function drained(queue: CheckpointQueue): Promise<void> {
   while (!queue.idle) await new Promise((resolve) => setImmediate(resolve))
-})
+}
 
-const finish = (async function (queue: CheckpointQueue, ending: Awaited<ReturnType<Runtime['run']>>): Promise<InvocationOutput> {
+async function finish(queue: CheckpointQueue, ending: Awaited<ReturnType<Runtime['run']>>): Promise<InvocationOutput> {
   if (ending._tag === 'Terminated') {
     if (ending.error instanceof DurableSdkError && ending.error.code !== 'CHECKPOINT_EXECUTION' && ending.error.code !== 'CHECKPOINT_INVOCATION') await drained(queue)
     if (ending.failure === 'invocation') throw ending.error
@@ -189,4 +187,4 @@ const finish = (async function (queue: CheckpointQueue, ending: Awaited<ReturnTy
     await confirmed
   }
   return completion.output
-})
+}

@@ -36,13 +36,11 @@ function errorFields(data: unknown): Record<string, unknown> {
   return { errorType: data.name, errorMessage: data.message, stackTrace: data.stack?.split('\n') }
 }
 
-// The parenthesised function expressions in this module are compiled when it loads (V8 compiles a
-// parenthesised function eagerly), not on the first invocation, which a replay pays for in full.
 /**
  * A logger whose records are dropped while `isReplaying()` says so; `context()` is read per call
  * because the active operation changes as the interpreter moves between fibers.
  */
-export const createLogger = (function (context: () => LogRecordContext, isReplaying: () => boolean, sink: LogSink = (l) => process.stdout.write(l + '\n')): Logger {
+export function createLogger(context: () => LogRecordContext, isReplaying: () => boolean, sink: LogSink = (l) => process.stdout.write(l + '\n')): Logger {
   const min = threshold()
   const write = (level: LogLevel, message: string, data?: unknown) => {
     if (LEVELS[level] < min || isReplaying()) return
@@ -67,4 +65,4 @@ export const createLogger = (function (context: () => LogRecordContext, isReplay
     warn: (m, d) => write('WARN', m, d),
     error: (m, d) => write('ERROR', m, d),
   }
-})
+}

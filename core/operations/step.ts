@@ -25,9 +25,7 @@ import { update } from './update.js'
 export const INTERRUPTED_MESSAGE =
   'The step execution process was initiated but failed to reach completion due to an interruption.'
 
-// The parenthesised function expressions in this module are compiled when it loads (V8 compiles a
-// parenthesised function eagerly), not on the first invocation, which a replay pays for in full.
-export const begin = (function (record: Operation | undefined, request: RequestOf<'StepBegin'>): Transition {
+export function begin(record: Operation | undefined, request: RequestOf<'StepBegin'>): Transition {
   const attempt = (record?.StepDetails?.Attempt ?? 0) + 1
   const atMostOnce = request.semantics === 'AT_MOST_ONCE_PER_RETRY'
   if (record === undefined && request.recheck === true) {
@@ -53,7 +51,7 @@ export const begin = (function (record: Operation | undefined, request: RequestO
     default:
       return decide({ _tag: 'RunStep', attempt }, [update(request.id, 'STEP', 'Step', 'START', request.name)], atMostOnce)
   }
-})
+}
 
 export function succeeded(request: RequestOf<'StepSucceeded'>): Transition {
   const succeed = update(request.id, 'STEP', 'Step', 'SUCCEED', request.name, { Payload: request.payload })

@@ -19,14 +19,12 @@ export interface Frame {
   readonly options?: ChildOptionsData
 }
 
-// The parenthesised function expressions in this module are compiled when it loads (V8 compiles a
-// parenthesised function eagerly), not on the first invocation, which a replay pays for in full.
-export const rootFrame = (function (replaying: boolean): Frame {
+export function rootFrame(replaying: boolean): Frame {
   return { scope: Ids.root, counter: 0, mode: replaying ? 'Replay' : 'Execution' }
-})
+}
 
 /** Takes the next id in the frame and keeps its mode in step with what the history holds. */
-export const allocate = (function (frame: Frame, history: History): OperationId {
+export function allocate(frame: Frame, history: History): OperationId {
   frame.counter += 1
   const id = Ids.operationId(frame.scope, frame.counter)
   if (frame.mode === 'Replay') {
@@ -38,7 +36,7 @@ export const allocate = (function (frame: Frame, history: History): OperationId 
     }
   }
   return id
-})
+}
 
 export function childFrame(parent: Frame, id: OperationId, mode: Mode, name: string | undefined, options: ChildOptionsData): Frame {
   const frame: Frame = { scope: Ids.childScope(parent.scope, id, options.virtual), counter: 0, mode, id, options }

@@ -69,9 +69,7 @@ export function serializeWith(
   return guard(() => chosen.serialize(value, serdesContext(runtime, id)), (c) => failed('Serialization', id, name, c))
 }
 
-// The parenthesised function expressions in this module are compiled when it loads (V8 compiles a
-// parenthesised function eagerly), not on the first invocation, which a replay pays for in full.
-export const deserializeWith = (function (
+export function deserializeWith(
   runtime: Runtime,
   serdes: Serdes<unknown> | undefined,
   payload: string | undefined,
@@ -80,17 +78,17 @@ export const deserializeWith = (function (
 ): unknown {
   if (serdes === undefined) return parseJson(payload, id, name)
   return guard(() => serdes.deserialize(payload, serdesContext(runtime, id)), (c) => failed('Deserialization', id, name, c))
-})
+}
 
 /** The default serdes inlined: replay deserializes once per operation, so no closures or context here. */
-const parseJson = (function (payload: string | undefined, id: OperationId, name: string | undefined): unknown {
+function parseJson(payload: string | undefined, id: OperationId, name: string | undefined): unknown {
   if (payload === undefined) return undefined
   try {
     return JSON.parse(payload)
   } catch (cause) {
     throw failed('Deserialization', id, name, cause)
   }
-})
+}
 
 /** Applies `next` now when `value` is plain, or after it resolves. */
 export function andThen<T, U>(value: T | Promise<T>, next: (v: T) => U | Promise<U>): U | Promise<U> {

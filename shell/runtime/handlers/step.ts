@@ -18,20 +18,18 @@ import type { Runtime } from '../runtime.js'
 import { deserializeWith, parkThen, raise, serializeWith, terminal } from './common.js'
 import { stepContext } from './step-logger.js'
 
-// The parenthesised function expressions in this module are compiled when it loads (V8 compiles a
-// parenthesised function eagerly), not on the first invocation, which a replay pays for in full.
-export const handleStep = (function (runtime: Runtime, fiber: Fiber, effect: StepEffect): unknown {
+export function handleStep(runtime: Runtime, fiber: Fiber, effect: StepEffect): unknown {
   return stepAt(runtime, allocate(fiber.frame, runtime.history), effect, false)
-})
+}
 
 /** Built without spreads: replay asks this once per recorded step, and spreading allocates twice more. */
-const beginRequest = (function (id: OperationId, effect: StepEffect, recheck: boolean): RequestOf<'StepBegin'> {
+function beginRequest(id: OperationId, effect: StepEffect, recheck: boolean): RequestOf<'StepBegin'> {
   const { name, semantics } = effect
   if (name === undefined) return recheck ? { _tag: 'StepBegin', id, semantics, recheck } : { _tag: 'StepBegin', id, semantics }
   return recheck ? { _tag: 'StepBegin', id, semantics, name, recheck } : { _tag: 'StepBegin', id, semantics, name }
-})
+}
 
-const stepAt = (function (runtime: Runtime, id: OperationId, effect: StepEffect, recheck: boolean): unknown {
+function stepAt(runtime: Runtime, id: OperationId, effect: StepEffect, recheck: boolean): unknown {
   const transition = reduce(runtime.history, beginRequest(id, effect, recheck))
   const decision = transition.decision
   switch (decision._tag) {
@@ -49,7 +47,7 @@ const stepAt = (function (runtime: Runtime, id: OperationId, effect: StepEffect,
     default:
       return terminal(runtime, decision)
   }
-})
+}
 
 async function attempt(runtime: Runtime, id: OperationId, effect: StepEffect, attemptNumber: number, started: Promise<void> | undefined): Promise<unknown> {
   if (started !== undefined) await started
