@@ -112,8 +112,7 @@ function structRaw(fields: readonly Field[]): Raw {
     else same = false
   }`
   })
-  // Parenthesised, so that V8 compiles it with the struct (PIFE heuristic) instead of on first call.
-  const source = `return (function structRaw(u, c, sink) {
+  const source = `return function structRaw(u, c, sink) {
   if (!isRecord(u)) return pushAll(sink, [{ value: u, context: c }])
   const out = {}
   const before = sink.length
@@ -121,7 +120,7 @@ function structRaw(fields: readonly Field[]): Raw {
   ${body.join('\n  ')}
   if (sink.length > before) return FAILED
   return same && Object.getPrototypeOf(u) === Object.prototype && keyCount(u) === written ? u : out
-})`
+}`
   const build = new Function(...names, 'isRecord', 'pushAll', 'addEntry', 'keyCount', 'FAILED', source) as (...args: unknown[]) => Raw
   return build(...values, isRecord, pushAll, addEntry, keyCount, FAILED)
 }
