@@ -9,6 +9,8 @@
 // Not included, for reasons on the runner's side:
 // - callback-timeout: the runner's checkpoint server arms callback timeouts with a real setTimeout in
 //   its worker thread, which skipTime does not fake, so the 2-minute timeout takes 2 real minutes.
+//   The interop-only `callback-timeout-short` (interop-scenarios.ts, written with both SDKs) covers it:
+//   the same workflow with a 1-second timeout, nobody answers, the handler catches the timeout.
 // Invocation counts are not compared: with skipTime the runner completes a WAIT (or readies a retry)
 // as soon as it sees the START and then jumps the fake clock, racing the SDK's own timers, so the
 // official SDK itself finishes `waits` in 2 or 3 invocations from one run to the next.
@@ -19,6 +21,7 @@ import * as assert from 'uvu/assert'
 import { ourScenario } from '../differential/scenarios.js'
 import { officialScenarios } from '../support/official-scenarios.js'
 import { parseLine, type Attempt, type InteropLine, type PlanEntry } from './child-lines.js'
+import { interopPair, interopScenarios } from './interop-scenarios.js'
 import type { CallbackLocator, RunnerOutcome } from './official-runner.js'
 
 const EXCLUDED = new Set(['callback-timeout'])
@@ -31,9 +34,11 @@ const LOCATORS: Readonly<Record<string, readonly CallbackLocator[]>> = {
   'wait-for-callback': [{ operationName: 'approve', waitFor: 'SUBMITTED' }],
 }
 
-const plan: readonly PlanEntry[] = officialScenarios
-  .filter((s) => !EXCLUDED.has(s.name))
+const plan: readonly PlanEntry[] = [...officialScenarios.filter((s) => !EXCLUDED.has(s.name)), ...interopScenarios.map((p) => p.official)]
   .map((s) => ({ name: s.name, locators: LOCATORS[s.name] ?? [] }))
+
+/** Our version of a planned scenario: the interop-only one of that name, else the differential one. */
+const oursFor = (name: string) => interopPair(name)?.ours ?? ourScenario(name)
 
 interface Deferred<T> {
   readonly promise: Promise<T>
@@ -92,10 +97,19 @@ const outcomeOf = (attempt: Attempt, who: string): RunnerOutcome => {
 
 const comparable = ({ invocations: _ignored, ...rest }: RunnerOutcome) => rest
 
-test('should plan every differential scenario but the excluded ones', () => {
-  assert.is(plan.length, officialScenarios.length - EXCLUDED.size)
+test('should plan every differential scenario but the excluded ones, then the interop-only ones', () => {
+  assert.is(plan.length, officialScenarios.length - EXCLUDED.size + interopScenarios.length)
   for (const name of EXCLUDED) assert.ok(officialScenarios.some((s) => s.name === name), name)
-  for (const { name } of plan) assert.ok(ourScenario(name), name)
+  for (const { name } of plan) assert.ok(oursFor(name), name)
+})
+
+test('should give each interop-only scenario a name of its own, the same for both SDKs', () => {
+  assert.ok(interopScenarios.some((p) => p.official.name === 'callback-timeout-short'))
+  for (const { official, ours } of interopScenarios) {
+    assert.is(ours.name, official.name)
+    assert.not.ok(officialScenarios.some((s) => s.name === official.name), official.name)
+    assert.not.ok(ourScenario(official.name), official.name)
+  }
 })
 
 for (const { name } of plan) {
@@ -103,7 +117,7 @@ for (const { name } of plan) {
     const line = await lineOf(name)
     const expected = outcomeOf(line.official, 'official SDK')
     const actual = outcomeOf(line.ours, 'durable-yield')
-    const scenario = ourScenario(name)!
+    const scenario = oursFor(name)!
     assert.is(actual.status, scenario.expected.status)
     if (scenario.expected.result !== undefined) assert.equal(actual.result, scenario.expected.result)
     assert.ok(actual.operations.length > 0)
