@@ -65,18 +65,53 @@ function injectedClient(event: unknown): Client.InjectedClient | undefined {
   return { checkpoint: (p) => checkpoint.call(candidate, p), getExecutionState: (p) => getExecutionState.call(candidate, p) }
 }
 
-/** Plugins the test runner puts on the event (a non-enumerable global-symbol key) run after the handler's own. */
-function hasInjectedPlugins(event: unknown): boolean {
-  if (typeof event !== 'object' || event === null) return false
+/** Plugins the test runner puts on the event (a non-enumerable global-symbol key); empty when none. */
+function injectedPlugins(event: unknown): readonly DurableInstrumentationPlugin[] {
+  if (typeof event !== 'object' || event === null) return []
   const injected: unknown = (event as Record<symbol, unknown>)[PLUGINS_KEY]
-  return Array.isArray(injected) && injected.length > 0
+  // Only our own test runner sets this key, with the array its caller passed in `plugins`.
+  return Array.isArray(injected) ? (injected as DurableInstrumentationPlugin[]) : []
 }
 
-function withInjectedPlugins(own: Runner | undefined, plugins: readonly DurableInstrumentationPlugin[] | undefined, event: unknown): Runner | undefined {
-  if (typeof event !== 'object' || event === null) return own
-  const injected: unknown = (event as Record<symbol, unknown>)[PLUGINS_KEY]
-  if (!Array.isArray(injected) || injected.length === 0) return own
-  return createRunner([...(plugins ?? []), ...(injected as DurableInstrumentationPlugin[])])
+interface PluginSetup {
+  readonly runner: Runner | undefined
+  readonly plugins: readonly DurableInstrumentationPlugin[] | undefined
+}
+
+/**
+ * The plugins of a handler: its own, then those of DURABLE_EXECUTION_PLUGINS (loaded once, from
+ * handler creation; a failure fails each invocation), then the test runner's for one event.
+ */
+function pluginSetup(plugins: readonly DurableInstrumentationPlugin[] | undefined) {
+  const own: PluginSetup = { runner: plugins !== undefined && plugins.length > 0 ? createRunner(plugins) : undefined, plugins }
+  const fromEnvironment = Loader.fromEnvironment()?.then((loaded): PluginSetup => {
+    const all = [...(plugins ?? []), ...loaded]
+    return { runner: createRunner(all), plugins: all }
+  })
+  void fromEnvironment?.catch(() => undefined)
+  return {
+    /** Whether anything may read the operations' Start/EndTimestamp (only plugins do). */
+    observed: (event: unknown) => own.runner !== undefined || fromEnvironment !== undefined || injectedPlugins(event).length > 0,
+    /** The runner for one invocation; rejects when the environment's providers failed to load. */
+    async runnerFor(event: unknown): Promise<Runner | undefined> {
+      const configured = fromEnvironment !== undefined ? await fromEnvironment : own
+      const injected = injectedPlugins(event)
+      return injected.length === 0 ? configured.runner : createRunner([...(configured.plugins ?? []), ...injected])
+    },
+  }
+}
+
+function decodeEvent(event: unknown, observed: boolean) {
+  const decoded = decode(observed ? InvocationEventC : UnobservedInvocationEventC, event, 'durable invocation event')
+  if (E.isRight(decoded)) return decoded.right
+  const missing = decoded.left.path === 'DurableExecutionArn' || decoded.left.path === 'CheckpointToken' || decoded.left.path === ''
+  throw new DurableSdkError('INVALID_EVENT', missing ? UNEXPECTED_PAYLOAD : decoded.left.message)
+}
+
+function clientFor(event: unknown, options: DurableOptions): Client.DurableClient {
+  const injected = injectedClient(event)
+  if (injected !== undefined) return Client.fromInjected(injected)
+  return options.client !== undefined ? Client.fromSender(options.client) : Client.fromEnvironment()
 }
 
 async function loadOperations(client: Client.DurableClient, arn: string, token: string, first: readonly Operation[], marker: string | undefined): Promise<readonly Operation[]> {
@@ -92,60 +127,37 @@ async function loadOperations(client: Client.DurableClient, arn: string, token: 
 }
 
 export function durable<I = unknown, R = unknown>(workflow: Workflow<I, R>, options: DurableOptions = {}): DurableHandler {
-  const ownRunner = options.plugins !== undefined && options.plugins.length > 0 ? createRunner(options.plugins) : undefined
-  // DURABLE_EXECUTION_PLUGINS providers load once, from handler creation; a failure fails each invocation.
-  const fromEnvironment = Loader.fromEnvironment()?.then((loaded) => {
-    const all = [...(options.plugins ?? []), ...loaded]
-    return { runner: createRunner(all), plugins: all }
-  })
-  void fromEnvironment?.catch(() => undefined)
+  const setup = pluginSetup(options.plugins)
   return async (event, lambdaContext) => {
     // Without any plugin nothing reads the operations' Start/EndTimestamp: they are not parsed.
-    const observed = ownRunner !== undefined || fromEnvironment !== undefined || hasInjectedPlugins(event)
-    const decoded = decode(observed ? InvocationEventC : UnobservedInvocationEventC, event, 'durable invocation event')
-    if (E.isLeft(decoded)) {
-      const missing = decoded.left.path === 'DurableExecutionArn' || decoded.left.path === 'CheckpointToken' || decoded.left.path === ''
-      throw new DurableSdkError('INVALID_EVENT', missing ? UNEXPECTED_PAYLOAD : decoded.left.message)
+    const input = decodeEvent(event, setup.observed(event))
+    let runner: Runner | undefined
+    try {
+      runner = await setup.runnerFor(event)
+    } catch (error) {
+      return { Status: 'FAILED', Error: toErrorObject(error) }
     }
-    const input = decoded.right
-    let configured = { runner: ownRunner, plugins: options.plugins }
-    if (fromEnvironment !== undefined) {
-      try {
-        configured = await fromEnvironment
-      } catch (error) {
-        return { Status: 'FAILED', Error: toErrorObject(error) }
-      }
-    }
-    const runner = withInjectedPlugins(configured.runner, configured.plugins, event)
-    const injected = injectedClient(event)
-    const client = injected !== undefined ? Client.fromInjected(injected) : options.client !== undefined ? Client.fromSender(options.client) : Client.fromEnvironment()
+    const client = clientFor(event, options)
     const arn = input.DurableExecutionArn
     const state = input.InitialExecutionState
     const operations = await loadOperations(client, arn, input.CheckpointToken, state?.Operations ?? [], state?.NextMarker)
     const history = History.index(operations)
-    let runtime: Runtime | undefined
     let session: PluginSession | undefined
     const queue = new CheckpointQueue(client, arn, input.CheckpointToken, {
       onOperations: (ops) => {
         const change = session?.prepareChange(ops)
-        runtime?.mergeOperations(ops)
+        rt.mergeOperations(ops)
         return change?.()
       },
-      onFailure: (error) => runtime?.fail(error),
-      onIdle: () => runtime?.poke(),
+      onFailure: (error) => rt.fail(error),
+      onIdle: () => rt.poke(),
     })
     const remaining = lambdaContext?.getRemainingTimeInMillis
-    runtime = new Runtime(arn, history.records, queue, handlers, remaining === undefined ? undefined : () => remaining.call(lambdaContext))
-    const rt = runtime
+    const rt = new Runtime(arn, history.records, queue, handlers, remaining === undefined ? undefined : () => remaining.call(lambdaContext))
     const requestId = lambdaContext?.awsRequestId
-    let modeAware = true
-    const logger = createLogger(
-      () => ({ executionArn: arn, ...(requestId !== undefined ? { requestId } : {}), ...(runner?.has('enrichLogContext') ? { extra: runner.enrichLogContext() } : {}) }),
-      () => modeAware && (rt.current?.frame.mode ?? 'Execution') !== 'Execution',
-    )
-    const configureLogger = (config: LoggerConfig) => void (modeAware = config.modeAware ?? modeAware)
+    const context = workflowContext(rt, arn, requestId, runner)
     const userInput = JSON.parse(History.inputPayload(history)) as I
-    const run = () => rt.run(workflow(userInput, { logger, executionArn: arn, configureLogger }), rootFrame(History.startsInReplay(history)))
+    const run = () => rt.run(workflow(userInput, context), rootFrame(History.startsInReplay(history)))
     if (runner === undefined) return finish(queue, await run())
     const updatedIds = input.UpdatedOperationIds ?? []
     session = new PluginSession(runner, arn, history.records, new Set(updatedIds), (work) => rt.userCode(work))
@@ -156,6 +168,16 @@ export function durable<I = unknown, R = unknown>(workflow: Workflow<I, R>, opti
       return pluginEnd(ending, await finish(queue, ending))
     })
   }
+}
+
+/** The context a workflow receives: a replay-aware logger (configurable as the official one) and its ARN. */
+function workflowContext(rt: Runtime, arn: string, requestId: string | undefined, runner: Runner | undefined): DurableContext {
+  let modeAware = true
+  const logger = createLogger(
+    () => ({ executionArn: arn, ...(requestId !== undefined ? { requestId } : {}), ...(runner?.has('enrichLogContext') ? { extra: runner.enrichLogContext() } : {}) }),
+    () => modeAware && (rt.current?.frame.mode ?? 'Execution') !== 'Execution',
+  )
+  return { logger, executionArn: arn, configureLogger: (config) => void (modeAware = config.modeAware ?? modeAware) }
 }
 
 /** How the invocation ended, for onInvocationEnd: the raw result value, or the error as an Error. */
