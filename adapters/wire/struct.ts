@@ -81,10 +81,15 @@ const fieldsOf = (required: t.Props, optional: t.Props): readonly Field[] => [
   ...Object.keys(optional).map((key) => ({ key, codec: optional[key] as t.Mixed, required: false, raw: rawOf(optional[key] as t.Mixed) })),
 ]
 
-/** Own enumerable keys of a plain object, counted without allocating. */
+/**
+ * Enumerable keys of an object whose prototype is Object.prototype, counted without allocating. No
+ * own-property test per key: an inherited enumerable key (a polluted Object.prototype) only makes the
+ * count larger, and a larger count builds the output object instead of returning the input.
+ */
 function keyCount(u: object): number {
   let n = 0
-  for (const k in u) if (Object.prototype.hasOwnProperty.call(u, k)) n++
+  // eslint-disable-next-line guard-for-in
+  for (const _ in u) n++
   return n
 }
 
@@ -98,6 +103,19 @@ function keyCount(u: object): number {
  * stays monomorphic, where one `u[f.key]` site for every field goes megamorphic; on a cold process
  * (every Lambda invocation after a cold start) that load is most of the decoding time.
  */
+/**
+ * The guard of io-ts's own scalar codecs written in line (the very test their `is` makes: `t.string`,
+ * `t.number`, `t.boolean`, `t.keyof`), so a cold process pays no call per field; any other codec asks
+ * its own `is`. Returns an expression over `v`, or undefined when the field has no scalar guard.
+ */
+function inlineGuard(codec: t.Mixed, i: number): string | undefined {
+  if (codec === t.string) return `typeof v === 'string'`
+  if (codec === t.number) return `typeof v === 'number'`
+  if (codec === t.boolean) return `typeof v === 'boolean'`
+  if (codec instanceof t.KeyofType) return `typeof v === 'string' && hasOwn.call(C${i}.keys, v)`
+  return isScalar(codec) ? `C${i}.is(v)` : undefined
+}
+
 function structRaw(fields: readonly Field[]): Raw {
   const names = fields.flatMap((_, i) => [`R${i}`, `C${i}`])
   const values = fields.flatMap((f) => [f.raw, f.codec])
@@ -106,14 +124,14 @@ function structRaw(fields: readonly Field[]): Raw {
     return `v = u[${key}]
   if (${f.required ? 'true' : 'v !== undefined'}) {
     from = sink.length
-    d = ${isScalar(f.codec) ? `C${i}.is(v) ? v : ` : ''}R${i}(v, c, sink)
+    d = ${inlineGuard(f.codec, i) !== undefined ? `${inlineGuard(f.codec, i)} ? v : ` : ''}R${i}(v, c, sink)
     if (d === FAILED) addEntry(sink, from, c, ${key}, C${i}, v)
     else if (d !== undefined) { out[${key}] = d; written++; if (d !== v) same = false }
     else same = false
   }`
   })
   const source = `return function structRaw(u, c, sink) {
-  if (!isRecord(u)) return pushAll(sink, [{ value: u, context: c }])
+  if (u === null || typeof u !== 'object' || Array.isArray(u)) return pushAll(sink, [{ value: u, context: c }])
   const out = {}
   const before = sink.length
   let written = 0, same = true, v, d, from
@@ -121,8 +139,8 @@ function structRaw(fields: readonly Field[]): Raw {
   if (sink.length > before) return FAILED
   return same && Object.getPrototypeOf(u) === Object.prototype && keyCount(u) === written ? u : out
 }`
-  const build = new Function(...names, 'isRecord', 'pushAll', 'addEntry', 'keyCount', 'FAILED', source) as (...args: unknown[]) => Raw
-  return build(...values, isRecord, pushAll, addEntry, keyCount, FAILED)
+  const build = new Function(...names, 'isRecord', 'pushAll', 'addEntry', 'keyCount', 'FAILED', 'hasOwn', source) as (...args: unknown[]) => Raw
+  return build(...values, isRecord, pushAll, addEntry, keyCount, FAILED, Object.prototype.hasOwnProperty)
 }
 
 /** An object with `required` and `optional` fields; output keeps only known keys with defined values. */
