@@ -116,20 +116,31 @@ function inlineGuard(codec: t.Mixed, i: number): string | undefined {
   return isScalar(codec) ? `C${i}.is(v)` : undefined
 }
 
+/** A field's decoding through its codec's raw decoder, adding its key to the failures' paths. */
+function decodedField(key: string, i: number): string {
+  return `from = sink.length
+    d = R${i}(v, c, sink)
+    if (d === FAILED) addEntry(sink, from, c, ${key}, C${i}, v)
+    else if (d !== undefined) { out[${key}] = d; written++; if (d !== v) same = false }
+    else same = false`
+}
+
+/**
+ * One field's source: a scalar that passes its guard is copied as is (what its decoder would
+ * return); anything else present, or a required field that is missing, goes through its decoder.
+ */
+function fieldSource(f: Field, i: number): string {
+  const key = JSON.stringify(f.key)
+  const guard = inlineGuard(f.codec, i)
+  const present = f.required ? 'true' : 'v !== undefined'
+  if (guard === undefined) return `v = u[${key}]\n  if (${present}) {\n    ${decodedField(key, i)}\n  }`
+  return `v = u[${key}]\n  if (${guard}) { out[${key}] = v; written++ }\n  else if (${present}) {\n    ${decodedField(key, i)}\n  }`
+}
+
 function structRaw(fields: readonly Field[]): Raw {
   const names = fields.flatMap((_, i) => [`R${i}`, `C${i}`])
   const values = fields.flatMap((f) => [f.raw, f.codec])
-  const body = fields.map((f, i) => {
-    const key = JSON.stringify(f.key)
-    return `v = u[${key}]
-  if (${f.required ? 'true' : 'v !== undefined'}) {
-    from = sink.length
-    d = ${inlineGuard(f.codec, i) !== undefined ? `${inlineGuard(f.codec, i)} ? v : ` : ''}R${i}(v, c, sink)
-    if (d === FAILED) addEntry(sink, from, c, ${key}, C${i}, v)
-    else if (d !== undefined) { out[${key}] = d; written++; if (d !== v) same = false }
-    else same = false
-  }`
-  })
+  const body = fields.map(fieldSource)
   const source = `return function structRaw(u, c, sink) {
   if (u === null || typeof u !== 'object' || Array.isArray(u)) return pushAll(sink, [{ value: u, context: c }])
   const out = {}
