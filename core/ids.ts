@@ -32,8 +32,10 @@ export function rawIdAt(scope: Scope, counter: number): string {
 
 /** The id of the `counter`-th operation (1-based) created in `scope`. */
 export function operationId(scope: Scope, counter: number): OperationId {
-  const raw = rawIdAt(scope, counter)
-  const wire = wireId(raw)
+  // rawIdAt and wireId written out: replay asks this once per recorded operation, and on a cold
+  // process each call level costs about as much as the work inside it.
+  const raw = scope.prefix === '' ? `${counter}` : `${scope.prefix}-${counter}`
+  const wire = (oneShot !== undefined ? oneShot('md5', raw, 'hex') : Crypto.createHash('md5').update(raw, 'utf8').digest('hex')).slice(0, 16)
   return scope.parentWire === undefined ? { raw, wire } : { raw, wire, parentWire: scope.parentWire }
 }
 

@@ -43,22 +43,13 @@ const WAIT: Shape = { type: 'WAIT', subType: 'Wait' }
 const CALLBACK: Shape = { type: 'CALLBACK', subType: 'Callback' }
 const INVOKE: Shape = { type: 'CHAINED_INVOKE', subType: 'ChainedInvoke' }
 
-/** The type and subtype each beginning request must find recorded; absent = not checked. */
+/** The type and subtype each beginning request must find recorded (a child's comes with it); absent = not checked. */
+const SHAPES: { readonly [T in RequestTag]?: Shape } = { StepBegin: STEP, WaitBegin: WAIT, CallbackBegin: CALLBACK, InvokeBegin: INVOKE }
+
+/** A table lookup rather than a switch in a function of its own: replay asks once per recorded operation. */
 function expectedShape(request: Request): Shape | undefined {
-  switch (request._tag) {
-    case 'StepBegin':
-      return STEP
-    case 'WaitBegin':
-      return WAIT
-    case 'CallbackBegin':
-      return CALLBACK
-    case 'InvokeBegin':
-      return INVOKE
-    case 'ChildBegin':
-      return request.virtual ? undefined : { type: 'CONTEXT', subType: request.subType }
-    default:
-      return undefined
-  }
+  if (request._tag !== 'ChildBegin') return SHAPES[request._tag]
+  return request.virtual ? undefined : { type: 'CONTEXT', subType: request.subType }
 }
 
 function mismatch(request: Request, field: 'type' | 'name' | 'subtype', recorded: string | undefined, actual: string | undefined): Transition {
@@ -73,8 +64,9 @@ function mismatch(request: Request, field: 'type' | 'name' | 'subtype', recorded
 }
 
 export function checkDeterminism(record: Operation | undefined, request: Request): Transition | undefined {
-  const expected = expectedShape(request)
-  if (record === undefined || expected === undefined) return undefined
+  if (record === undefined) return undefined
+  const expected = request._tag === 'ChildBegin' ? expectedShape(request) : SHAPES[request._tag]
+  if (expected === undefined) return undefined
   if (record.Type !== expected.type) return mismatch(request, 'type', record.Type, expected.type)
   if (record.Name !== request.name) return mismatch(request, 'name', record.Name, request.name)
   if (record.SubType !== expected.subType) return mismatch(request, 'subtype', record.SubType, expected.subType)

@@ -18,7 +18,7 @@
  */
 import * as Errors from '../errors.js'
 import type { RequestOf } from '../request.js'
-import { decide, type Transition } from '../transition.js'
+import { decide, NO_UPDATES, type Transition } from '../transition.js'
 import type { Operation } from '../types.js'
 import { update } from './update.js'
 
@@ -26,14 +26,17 @@ export const INTERRUPTED_MESSAGE =
   'The step execution process was initiated but failed to reach completion due to an interruption.'
 
 export function begin(record: Operation | undefined, request: RequestOf<'StepBegin'>): Transition {
+  // The replay of a success first, as a literal: replay asks once per recorded step.
+  if (record?.Status === 'SUCCEEDED') {
+    const payload = record.StepDetails?.Result
+    return { decision: payload === undefined ? { _tag: 'Replay' } : { _tag: 'Replay', payload }, updates: NO_UPDATES, confirm: false }
+  }
   const attempt = (record?.StepDetails?.Attempt ?? 0) + 1
   const atMostOnce = request.semantics === 'AT_MOST_ONCE_PER_RETRY'
   if (record === undefined && request.recheck === true) {
     return decide({ _tag: 'Corrupt', operationId: request.id.raw, message: 'the service did not record the step' })
   }
   switch (record?.Status) {
-    case 'SUCCEEDED':
-      return decide(record.StepDetails?.Result === undefined ? { _tag: 'Replay' } : { _tag: 'Replay', payload: record.StepDetails.Result })
     case 'FAILED':
       return decide({
         _tag: 'Raise',

@@ -76,12 +76,8 @@ export function deserializeWith(
   id: OperationId,
   name?: string,
 ): unknown {
-  if (serdes === undefined) return parseJson(payload, id, name)
-  return guard(() => serdes.deserialize(payload, serdesContext(runtime, id)), (c) => failed('Deserialization', id, name, c))
-}
-
-/** The default serdes inlined: replay deserializes once per operation, so no closures or context here. */
-function parseJson(payload: string | undefined, id: OperationId, name: string | undefined): unknown {
+  if (serdes !== undefined) return guard(() => serdes.deserialize(payload, serdesContext(runtime, id)), (c) => failed('Deserialization', id, name, c))
+  // The default serdes written out: replay deserializes once per operation, so no closures or context here.
   if (payload === undefined) return undefined
   try {
     return JSON.parse(payload)

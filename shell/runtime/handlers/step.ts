@@ -22,15 +22,11 @@ export function handleStep(runtime: Runtime, fiber: Fiber, effect: StepEffect): 
   return stepAt(runtime, allocate(fiber.frame, runtime.history), effect, false)
 }
 
-/** Built without spreads: replay asks this once per recorded step, and spreading allocates twice more. */
-function beginRequest(id: OperationId, effect: StepEffect, recheck: boolean): RequestOf<'StepBegin'> {
-  const { name, semantics } = effect
-  if (name === undefined) return recheck ? { _tag: 'StepBegin', id, semantics, recheck } : { _tag: 'StepBegin', id, semantics }
-  return recheck ? { _tag: 'StepBegin', id, semantics, name, recheck } : { _tag: 'StepBegin', id, semantics, name }
-}
-
 function stepAt(runtime: Runtime, id: OperationId, effect: StepEffect, recheck: boolean): unknown {
-  const transition = reduce(runtime.history, beginRequest(id, effect, recheck))
+  // One literal of one shape (absent name/recheck are undefined-valued keys), built in line: replay
+  // asks this once per recorded step.
+  const request: RequestOf<'StepBegin'> = { _tag: 'StepBegin', id, semantics: effect.semantics, name: effect.name, recheck: recheck ? true : undefined }
+  const transition = reduce(runtime.history, request)
   const decision = transition.decision
   switch (decision._tag) {
     case 'Replay':
