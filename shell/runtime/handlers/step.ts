@@ -19,7 +19,8 @@ import { deserializeWith, parkThen, raise, serializeWith, terminal } from './com
 import { stepContext } from './step-logger.js'
 
 export function handleStep(runtime: Runtime, fiber: Fiber, effect: StepEffect): unknown {
-  return stepAt(runtime, allocate(fiber.frame, runtime.history), effect, false)
+  // The innermost frame read in place (no getter call): replay passes here once per recorded step.
+  return stepAt(runtime, allocate(fiber.frames[fiber.frames.length - 1]!, runtime.history), effect, false)
 }
 
 function stepAt(runtime: Runtime, id: OperationId, effect: StepEffect, recheck: boolean): unknown {
