@@ -173,11 +173,20 @@ export function durable<I = unknown, R = unknown>(workflow: Workflow<I, R>, opti
 /** The context a workflow receives: a replay-aware logger (configurable as the official one) and its ARN. */
 function workflowContext(rt: Runtime, arn: string, requestId: string | undefined, runner: Runner | undefined): DurableContext {
   let modeAware = true
-  const logger = createLogger(
-    () => ({ executionArn: arn, ...(requestId !== undefined ? { requestId } : {}), ...(runner?.has('enrichLogContext') ? { extra: runner.enrichLogContext() } : {}) }),
-    () => modeAware && (rt.current?.frame.mode ?? 'Execution') !== 'Execution',
-  )
-  return { logger, executionArn: arn, configureLogger: (config) => void (modeAware = config.modeAware ?? modeAware) }
+  let logger: Logger | undefined
+  // Built on first use: most workflows never log, and the logger reads its level from the environment.
+  const made = () =>
+    createLogger(
+      () => ({ executionArn: arn, ...(requestId !== undefined ? { requestId } : {}), ...(runner?.has('enrichLogContext') ? { extra: runner.enrichLogContext() } : {}) }),
+      () => modeAware && (rt.current?.frame.mode ?? 'Execution') !== 'Execution',
+    )
+  return {
+    get logger() {
+      return (logger ??= made())
+    },
+    executionArn: arn,
+    configureLogger: (config) => void (modeAware = config.modeAware ?? modeAware),
+  }
 }
 
 /** How the invocation ended, for onInvocationEnd: the raw result value, or the error as an Error. */

@@ -49,7 +49,8 @@ export class Runtime {
   current: Fiber | undefined
   /** The invocation's instrumentation plugins, when any are configured. */
   plugins: PluginSession | undefined
-  private readonly poller: Poller
+  /** Made on the first wait (a replay that never waits on the service needs none). */
+  private poller: Poller | undefined
 
   constructor(
     readonly arn: string,
@@ -57,15 +58,20 @@ export class Runtime {
     readonly queue: CheckpointQueue,
     private readonly handlers: Readonly<Record<Effect['_tag'], Handler>>,
     /** The Lambda context's `getRemainingTimeInMillis`, or unbounded. */
-    remainingMs: () => number = () => Number.POSITIVE_INFINITY,
-  ) {
-    this.poller = new Poller({
+    private readonly remainingMs: () => number = () => Number.POSITIVE_INFINITY,
+  ) {}
+
+  private pollerNow(): Poller {
+    this.poller ??= new Poller({
       now: Date.now,
-      remainingMs,
-      poll: (id) => queue.enqueue(id.raw, [], true) ?? Promise.resolve(),
+      remainingMs: this.remainingMs,
+      poll: (id) => this.queue.enqueue(id.raw, [], true) ?? Promise.resolve(),
       waiting: (id) => this.waiters.has(id.wire),
       fired: () => this.poke(),
     })
+    // Made after the invocation ended: disposed at once, as the one made up front would have been.
+    if (this.ending !== undefined) this.poller.dispose()
+    return this.poller
   }
 
   /** Runs the workflow until it settles, suspends or is terminated. */
@@ -74,7 +80,7 @@ export class Runtime {
     for (;;) {
       this.drain()
       if (this.ending !== undefined) {
-        this.poller.dispose()
+        this.poller?.dispose()
         return this.ending
       }
       await new Promise<void>((resolve) => {
@@ -142,7 +148,7 @@ export class Runtime {
       list.push({ id, status: this.history.get(id.wire)?.Status, wake })
       this.waiters.set(id.wire, list)
       this.progress++
-      this.poller.watch(id, this.history.get(id.wire))
+      this.pollerNow().watch(id, this.history.get(id.wire))
     })
   }
 
@@ -156,7 +162,7 @@ export class Runtime {
       for (const w of list) if (w.status !== op.Status) w.wake()
       if (stay.length === 0) {
         this.waiters.delete(op.Id)
-        this.poller.forget(op.Id)
+        this.poller?.forget(op.Id)
       } else this.waiters.set(op.Id, stay)
     }
   }
@@ -220,7 +226,7 @@ export class Runtime {
     const before = this.progress
     setImmediate(() => {
       if (this.progress !== before || this.ending !== undefined || this.executing > 0 || !this.queue.idle) return
-      if (this.runnable.length > 0 || this.poller.dueWithin(SUSPENSION_COOLDOWN_MS)) return
+      if (this.runnable.length > 0 || this.poller?.dueWithin(SUSPENSION_COOLDOWN_MS) === true) return
       if (this.parkedOnService() > 0) this.end({ _tag: 'Suspended' })
       else this.end({ _tag: 'Terminated', failure: 'invocation', error: new Error('The workflow is blocked with nothing outstanding in the service; this is a bug in durable-yield, please report it.') })
     })
