@@ -83,6 +83,10 @@ export class Runtime {
         this.poller?.dispose()
         return this.ending
       }
+      // The callbacks already in the microtask queue first (the workflow's own ending among them):
+      // an invocation they end or move on needs no suspension check from the timer queue.
+      await undefined
+      if (this.ending !== undefined || this.head < this.runnable.length) continue
       await new Promise<void>((resolve) => {
         this.wakeLoop = resolve
         setImmediate(() => this.checkSuspension())
