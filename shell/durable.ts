@@ -129,18 +129,21 @@ async function loadOperations(client: Client.DurableClient, arn: string, token: 
 export function durable<I = unknown, R = unknown>(workflow: Workflow<I, R>, options: DurableOptions = {}): DurableHandler {
   const setup = pluginSetup(options.plugins)
   return async (event, lambdaContext) => {
-    // Without any plugin nothing reads the operations' Start/EndTimestamp: they are not parsed.
-    const input = decodeEvent(event, setup.observed(event))
+    // Without any plugin nothing reads the operations' Start/EndTimestamp (they are not parsed) and
+    // there is no runner to wait for.
+    const observed = setup.observed(event)
+    const input = decodeEvent(event, observed)
     let runner: Runner | undefined
     try {
-      runner = await setup.runnerFor(event)
+      if (observed) runner = await setup.runnerFor(event)
     } catch (error) {
       return { Status: 'FAILED', Error: toErrorObject(error) }
     }
     const client = clientFor(event, options)
     const arn = input.DurableExecutionArn
     const state = input.InitialExecutionState
-    const operations = await loadOperations(client, arn, input.CheckpointToken, state?.Operations ?? [], state?.NextMarker)
+    const first = state?.Operations ?? []
+    const operations = state?.NextMarker ? await loadOperations(client, arn, input.CheckpointToken, first, state.NextMarker) : first
     const history = History.index(operations)
     let session: PluginSession | undefined
     const queue = new CheckpointQueue(client, arn, input.CheckpointToken, {
