@@ -201,9 +201,12 @@ function pluginEnd(ending: Ending, output: InvocationOutput): Invocation.RunEnd 
   return { status: 'FAILED', output, error: asError(ending.outcome.error) }
 }
 
-async function drained(queue: CheckpointQueue): Promise<void> {
+/** Waits for the queue to go idle; an idle queue (a replay with nothing to send) starts no async function. */
+async function drainedSlowly(queue: CheckpointQueue): Promise<void> {
   while (!queue.idle) await new Promise((resolve) => setImmediate(resolve))
 }
+
+const drained = (queue: CheckpointQueue): Promise<void> | undefined => (queue.idle ? undefined : drainedSlowly(queue))
 
 async function finish(queue: CheckpointQueue, ending: Awaited<ReturnType<Runtime['run']>>): Promise<InvocationOutput> {
   if (ending._tag === 'Terminated') {
