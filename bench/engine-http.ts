@@ -15,24 +15,14 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { fileURLToPath } from 'node:url'
-import { setFlagsFromString } from 'node:v8'
-import { runInNewContext } from 'node:vm'
 import * as Local from '../adapters/local/index.js'
-import { createCallback, durable, step, wait } from '../shell/index.js'
+import { arg, cpuSeconds, heap, onCallback, onWait, recordToken, settle, tenSteps, text } from './engine-common.js'
 
 process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] = 'true'
 process.env['AWS_REGION'] = 'us-east-1'
 process.env['AWS_ACCESS_KEY_ID'] = 'local'
 process.env['AWS_SECRET_ACCESS_KEY'] = 'local'
 
-const arg = (name: string, fallback: number): number => {
-  const i = process.argv.indexOf(name)
-  return i >= 0 ? Number(process.argv[i + 1]) : fallback
-}
-const text = (name: string, fallback: string): string => {
-  const i = process.argv.indexOf(name)
-  return i >= 0 ? (process.argv[i + 1] ?? fallback) : fallback
-}
 const N = arg('--n', 1000)
 const CONCURRENCY = arg('--concurrency', 50)
 const CHECKPOINTS = arg('--checkpoints', 20_000)
@@ -41,39 +31,13 @@ const PARKED = arg('--parked', 1000)
 const STORE = text('--store', 'both')
 const JSON_OUT = process.argv.includes('--json')
 
-const tenSteps = durable(function* (input: { i: number }) {
-  let sum = input.i
-  for (let s = 0; s < 10; s++) sum += yield* step(`s${s}`, async () => s)
-  return sum
-})
-const onWait = durable(function* () {
-  yield* step('before', async () => 'before')
-  yield* wait({ hours: 1 })
-  return 'after'
-})
-const onCallback = durable(function* () {
-  const [result] = yield* createCallback('approve', { timeout: { hours: 1 } })
-  return yield* result
-})
 const tokens = new Map<string, string>()
 const release: Array<() => void> = []
 const parked: Local.Handler = (event) =>
   new Promise((resolve) => {
     release.push(() => resolve({ Status: 'PENDING' }))
-    if (typeof event === 'object' && event !== null && 'DurableExecutionArn' in event && 'CheckpointToken' in event) {
-      tokens.set(String(event.DurableExecutionArn), String(event.CheckpointToken))
-    }
+    recordToken(tokens, event)
   })
-
-setFlagsFromString('--expose-gc')
-const gc = runInNewContext('gc') as () => void
-// The shell's own trailing setImmediate work after a handler returns still holds its runtime: let it run.
-const settle = (): Promise<void> => new Promise((r) => setTimeout(r, 50))
-const heap = (): number => (gc(), gc(), process.memoryUsage().heapUsed)
-const cpuSeconds = (since: NodeJS.CpuUsage): number => {
-  const d = process.cpuUsage(since)
-  return (d.user + d.system) / 1e6
-}
 
 interface Rig {
   readonly engine: Local.Engine

@@ -12,19 +12,9 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
-import { setFlagsFromString } from 'node:v8'
-import { runInNewContext } from 'node:vm'
 import * as Local from '../adapters/local/index.js'
-import { createCallback, durable, step, wait } from '../shell/index.js'
+import { arg, cpuSeconds, heap, onCallback, onWait, recordToken, settle, tenSteps, text } from './engine-common.js'
 
-const arg = (name: string, fallback: number): number => {
-  const i = process.argv.indexOf(name)
-  return i >= 0 ? Number(process.argv[i + 1]) : fallback
-}
-const text = (name: string, fallback: string): string => {
-  const i = process.argv.indexOf(name)
-  return i >= 0 ? (process.argv[i + 1] ?? fallback) : fallback
-}
 const N = arg('--n', 1000)
 const CONCURRENCY = arg('--concurrency', 50)
 const CHECKPOINTS = arg('--checkpoints', 20_000)
@@ -35,45 +25,11 @@ const JSON_OUT = process.argv.includes('--json')
 const ONLY = text('--only', '')
 const wanted = (measure: string): boolean => ONLY === '' || measure.startsWith(ONLY)
 
-const tenSteps = durable(function* (input: { i: number }) {
-  let sum = input.i
-  for (let s = 0; s < 10; s++) sum += yield* step(`s${s}`, async () => s)
-  return sum
-})
-const onWait = durable(function* () {
-  yield* step('before', async () => 'before')
-  yield* wait({ hours: 1 })
-  return 'after'
-})
-const onCallback = durable(function* () {
-  const [result] = yield* createCallback('approve', { timeout: { hours: 1 } })
-  return yield* result
-})
-
 const tokens = new Map<string, string>()
 const parked: Local.Handler = (event) =>
   new Promise(() => {
-    if (typeof event === 'object' && event !== null && 'DurableExecutionArn' in event && 'CheckpointToken' in event) {
-      tokens.set(String(event.DurableExecutionArn), String(event.CheckpointToken))
-    }
+    recordToken(tokens, event)
   })
-
-// GC without requiring --expose-gc on the command line.
-setFlagsFromString('--expose-gc')
-const gc = runInNewContext('gc') as () => void
-// The shell's own trailing setImmediate work after a handler returns still holds its runtime: let it run.
-const settle = (): Promise<void> => new Promise((r) => setTimeout(r, 50))
-const heap = (): number => {
-  gc()
-  gc()
-  return process.memoryUsage().heapUsed
-}
-
-// CPU time of this process (user + system): a steadier figure than wall time on a shared machine.
-const cpuSeconds = (since: NodeJS.CpuUsage): number => {
-  const d = process.cpuUsage(since)
-  return (d.user + d.system) / 1e6
-}
 
 interface Fixture {
   readonly engine: Local.Engine
