@@ -114,9 +114,8 @@ function clientFor(event: unknown, options: DurableOptions): Client.DurableClien
   return options.client !== undefined ? Client.fromSender(options.client) : Client.fromEnvironment()
 }
 
-async function loadOperations(client: Client.DurableClient, arn: string, token: string, first: readonly Operation[], marker: string | undefined): Promise<readonly Operation[]> {
-  // The event's own list as is when it is the whole state (no copy of N operations on replay).
-  if (marker === undefined || marker === '') return first
+/** The rest of the state after the event's first page (called only when the event has a NextMarker). */
+async function loadOperations(client: Client.DurableClient, arn: string, token: string, first: readonly Operation[], marker: string): Promise<readonly Operation[]> {
   const operations = [...first]
   for (let next: string | undefined = marker; next !== undefined && next !== ''; ) {
     const page = await client.getState(arn, token, next, 1000)
@@ -143,6 +142,7 @@ export function durable<I = unknown, R = unknown>(workflow: Workflow<I, R>, opti
     const arn = input.DurableExecutionArn
     const state = input.InitialExecutionState
     const first = state?.Operations ?? []
+    // The event's own list as is when it is the whole state (no copy of N operations on replay).
     const operations = state?.NextMarker ? await loadOperations(client, arn, input.CheckpointToken, first, state.NextMarker) : first
     const history = History.index(operations)
     let session: PluginSession | undefined
