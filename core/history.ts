@@ -33,15 +33,18 @@ export function index(operations: readonly Operation[]): IndexedHistory {
     if (op.Type === 'EXECUTION' && execution === undefined) execution = op
     if (op.ParentId !== undefined) children = true
   }
-  if (children) {
-    for (const op of records.values()) {
-      if (op.ParentId !== undefined && !records.has(op.ParentId)) {
-        problems.push({ _tag: 'MissingParent', operationId: op.Id, parentId: op.ParentId })
-      }
-    }
-  }
+  if (children) missingParents(records, problems)
   if (execution === undefined) problems.push({ _tag: 'MissingExecution' })
   return { records, execution, problems }
+}
+
+/** A second pass only for histories with children (a cold process compiles it only for them). */
+function missingParents(records: ReadonlyMap<string, Operation>, problems: HistoryProblem[]): void {
+  for (const op of records.values()) {
+    if (op.ParentId !== undefined && !records.has(op.ParentId)) {
+      problems.push({ _tag: 'MissingParent', operationId: op.Id, parentId: op.ParentId })
+    }
+  }
 }
 
 /** The user's input: the EXECUTION operation's payload, `{}`-equivalent when absent (PROTOCOL.md §2.1). */

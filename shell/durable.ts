@@ -10,7 +10,7 @@ import * as History from '../core/history.js'
 import type { InvocationOutput, Operation } from '../core/types.js'
 import * as Client from '../adapters/lambda/durable-client.js'
 import { InvocationEventC, UnobservedInvocationEventC, decode } from '../adapters/wire/codecs.js'
-import { CheckpointQueue } from './checkpoint-queue.js'
+import { CheckpointQueue, type QueueEvents } from './checkpoint-queue.js'
 import type { Op } from './effect.js'
 import { DurableSdkError, toErrorObject } from './errors.js'
 import { createLogger, type Logger } from './logger.js'
@@ -56,8 +56,12 @@ const UNEXPECTED_PAYLOAD =
   'Unexpected payload provided to start the durable execution.\nCheck your resource configurations to confirm the durability is set.'
 
 function injectedClient(event: unknown): Client.InjectedClient | undefined {
+  // The question every invocation asks, apart from the checks only a test runner's event reaches.
   if (typeof event !== 'object' || event === null || !('durableExecutionClient' in event)) return undefined
-  const candidate: unknown = event.durableExecutionClient
+  return asInjectedClient(event.durableExecutionClient)
+}
+
+function asInjectedClient(candidate: unknown): Client.InjectedClient | undefined {
   if (typeof candidate !== 'object' || candidate === null) return undefined
   if (!('checkpoint' in candidate) || !('getExecutionState' in candidate)) return undefined
   const { checkpoint, getExecutionState } = candidate
@@ -145,50 +149,93 @@ export function durable<I = unknown, R = unknown>(workflow: Workflow<I, R>, opti
     // The event's own list as is when it is the whole state (no copy of N operations on replay).
     const operations = state?.NextMarker ? await loadOperations(client, arn, input.CheckpointToken, first, state.NextMarker) : first
     const history = History.index(operations)
-    let session: PluginSession | undefined
-    const queue = new CheckpointQueue(client, arn, input.CheckpointToken, {
-      onOperations: (ops) => {
-        const change = session?.prepareChange(ops)
-        rt.mergeOperations(ops)
-        return change?.()
-      },
-      onFailure: (error) => rt.fail(error),
-      onIdle: () => rt.poke(),
-    })
+    const events = new RuntimeQueueEvents()
+    const queue = new CheckpointQueue(client, arn, input.CheckpointToken, events)
     const remaining = lambdaContext?.getRemainingTimeInMillis
     const rt = new Runtime(arn, history.records, queue, handlers, remaining === undefined ? undefined : () => remaining.call(lambdaContext))
+    events.runtime = rt
     const requestId = lambdaContext?.awsRequestId
-    const context = workflowContext(rt, arn, requestId, runner)
     const userInput = JSON.parse(History.inputPayload(history)) as I
-    const run = () => rt.run(workflow(userInput, context), rootFrame(History.startsInReplay(history)))
-    if (runner === undefined) return finish(queue, await run())
-    const updatedIds = input.UpdatedOperationIds ?? []
-    session = new PluginSession(runner, arn, history.records, new Set(updatedIds), (work) => rt.userCode(work))
-    rt.plugins = session
-    const facts = { requestId: requestId ?? '', executionArn: arn, executionInput: userInput, history: history.records, execution: history.execution, updatedIds, isFirstInvocation: !History.startsInReplay(history) }
-    return Invocation.instrumented(runner, facts, async () => {
-      const ending = await run()
-      return pluginEnd(ending, await finish(queue, ending))
-    })
+    const context = new WorkflowContext(rt, arn, requestId, runner)
+    const frame = rootFrame(History.startsInReplay(history))
+    if (runner === undefined) return finish(queue, await rt.run(workflow(userInput, context), frame))
+    const facts = { requestId: requestId ?? '', executionArn: arn, executionInput: userInput, history: history.records, execution: history.execution, updatedIds: input.UpdatedOperationIds ?? [], isFirstInvocation: !History.startsInReplay(history) }
+    return instrumentedRun(runner, facts, history.records, rt, queue, events, () => rt.run(workflow(userInput, context), frame))
   }
 }
 
-/** The context a workflow receives: a replay-aware logger (configurable as the official one) and its ARN. */
-function workflowContext(rt: Runtime, arn: string, requestId: string | undefined, runner: Runner | undefined): DurableContext {
-  let modeAware = true
-  let logger: Logger | undefined
-  // Built on first use: most workflows never log, and the logger reads its level from the environment.
-  const made = () =>
-    createLogger(
-      () => ({ executionArn: arn, ...(requestId !== undefined ? { requestId } : {}), ...(runner?.has('enrichLogContext') ? { extra: runner.enrichLogContext() } : {}) }),
-      () => modeAware && (rt.current?.frame.mode ?? 'Execution') !== 'Execution',
-    )
-  return {
-    get logger() {
-      return (logger ??= made())
-    },
-    executionArn: arn,
-    configureLogger: (config) => void (modeAware = config.modeAware ?? modeAware),
+/**
+ * What the checkpoint queue reports, passed on to the invocation's runtime (and its plugin session).
+ * A class rather than closures in the handler: its methods are compiled when first called, and a
+ * replay with nothing to checkpoint calls none.
+ */
+class RuntimeQueueEvents implements QueueEvents {
+  runtime: Runtime | undefined
+  session: PluginSession | undefined
+
+  onOperations(operations: readonly Operation[]): Promise<void> | void {
+    const change = this.session?.prepareChange(operations)
+    this.runtime?.mergeOperations(operations)
+    return change?.()
+  }
+
+  onFailure(error: DurableSdkError): void {
+    this.runtime?.fail(error)
+  }
+
+  onIdle(): void {
+    this.runtime?.poke()
+  }
+}
+
+/** The run with instrumentation plugins: a session on the runtime, and the invocation's hooks around the workflow. */
+function instrumentedRun(
+  runner: Runner,
+  facts: Invocation.InvocationFacts,
+  records: Map<string, Operation>,
+  rt: Runtime,
+  queue: CheckpointQueue,
+  events: RuntimeQueueEvents,
+  run: () => Promise<Ending>,
+): Promise<InvocationOutput> {
+  const session = new PluginSession(runner, facts.executionArn, records, new Set(facts.updatedIds), (work) => rt.userCode(work))
+  events.session = session
+  rt.plugins = session
+  return Invocation.instrumented(runner, facts, async () => {
+    const ending = await run()
+    return pluginEnd(ending, await finish(queue, ending))
+  })
+}
+
+/**
+ * The context a workflow receives: a replay-aware logger (configurable as the official one) and its
+ * ARN. The logger is made on first use: most workflows never log, and it reads its level from the
+ * environment.
+ */
+class WorkflowContext implements DurableContext {
+  // Private in the language, so that logging or serialising the context shows only its public face.
+  #modeAware = true
+  #logger: Logger | undefined
+  readonly #rt: Runtime
+  readonly #requestId: string | undefined
+  readonly #runner: Runner | undefined
+
+  constructor(rt: Runtime, readonly executionArn: string, requestId: string | undefined, runner: Runner | undefined) {
+    this.#rt = rt
+    this.#requestId = requestId
+    this.#runner = runner
+  }
+
+  get logger(): Logger {
+    return (this.#logger ??= createLogger(
+      () => ({ executionArn: this.executionArn, ...(this.#requestId !== undefined ? { requestId: this.#requestId } : {}), ...(this.#runner?.has('enrichLogContext') ? { extra: this.#runner.enrichLogContext() } : {}) }),
+      () => this.#modeAware && (this.#rt.current?.frame.mode ?? 'Execution') !== 'Execution',
+    ))
+  }
+
+  /** An arrow, as the official method behaves: it works detached from the context too. */
+  readonly configureLogger = (config: LoggerConfig): void => {
+    this.#modeAware = config.modeAware ?? this.#modeAware
   }
 }
 

@@ -82,26 +82,18 @@ const fieldsOf = (required: t.Props, optional: t.Props): readonly Field[] => [
 ]
 
 /**
- * Enumerable keys of an object whose prototype is Object.prototype, counted without allocating. No
- * own-property test per key: an inherited enumerable key (a polluted Object.prototype) only makes the
- * count larger, and a larger count builds the output object instead of returning the input.
- */
-function keyCount(u: object): number {
-  let n = 0
-  // eslint-disable-next-line guard-for-in
-  for (const _ in u) n++
-  return n
-}
-
-/**
- * The one pass of `struct`: each known field decoded by its codec, `undefined` left out. When every
- * field decoded to itself and the input is a plain object with no other key, the input is the output
- * (as io-ts's own `type` and `partial` return their input when nothing changed).
+ * The one pass of `struct`: each known field decoded by its codec, `undefined` left out, into a
+ * fresh object. (io-ts's own `type` returns its input when nothing changed; telling that needs a
+ * count of the input's keys, and that `for...in` cost more on a cold process than the object it
+ * saves.)
  *
  * The loop over the fields is unrolled into a function built once per struct (field names come from
  * our codec definitions, never from input): each field then has its own property-load site, which
  * stays monomorphic, where one `u[f.key]` site for every field goes megamorphic; on a cold process
- * (every Lambda invocation after a cold start) that load is most of the decoding time.
+ * (every Lambda invocation after a cold start) that load is most of the decoding time. Each field
+ * is one line: V8 compiles this function on its first call, inside the first invocation, so its
+ * size is paid there. What a good value never needs (a failing guard, a nested decoder's failure)
+ * is in `field`, shared by every struct and compiled only when some input is bad.
  */
 /**
  * The guard of io-ts's own scalar codecs written in line (the very test their `is` makes: `t.string`,
@@ -116,42 +108,41 @@ function inlineGuard(codec: t.Mixed, i: number): string | undefined {
   return isScalar(codec) ? `C${i}.is(v)` : undefined
 }
 
-/** A field's decoding through its codec's raw decoder, adding its key to the failures' paths. */
-function decodedField(key: string, i: number): string {
-  return `from = sink.length
-    d = R${i}(v, c, sink)
-    if (d === FAILED) addEntry(sink, from, c, ${key}, C${i}, v)
-    else if (d !== undefined) { out[${key}] = d; written++; if (d !== v) same = false }
-    else same = false`
+/** A field through its codec's raw decoder: stored when defined, its key added to the failures' paths. */
+function field(out: Record<string, unknown>, f: Field, v: unknown, c: t.Context, sink: t.ValidationError[]): void {
+  const from = sink.length
+  const d = f.raw(v, c, sink)
+  if (d === FAILED) addEntry(sink, from, c, f.key, f.codec, v)
+  else if (d !== undefined) out[f.key] = d
 }
 
 /**
- * One field's source: a scalar that passes its guard is copied as is (what its decoder would
- * return); anything else present, or a required field that is missing, goes through its decoder.
+ * One field's line: a scalar that passes its guard is copied as is (what its decoder would return);
+ * a struct or list goes through its raw decoder in line (every recorded step has StepDetails);
+ * anything else present, or a required field that is missing, goes through `field`.
  */
 function fieldSource(f: Field, i: number): string {
   const key = JSON.stringify(f.key)
   const guard = inlineGuard(f.codec, i)
-  const present = f.required ? 'true' : 'v !== undefined'
-  if (guard === undefined) return `v = u[${key}]\n  if (${present}) {\n    ${decodedField(key, i)}\n  }`
-  return `v = u[${key}]\n  if (${guard}) { out[${key}] = v; written++ }\n  else if (${present}) {\n    ${decodedField(key, i)}\n  }`
+  const otherwise = f.required ? 'else ' : 'else if (v !== undefined) '
+  if (guard !== undefined) return `v = u[${key}]; if (${guard}) out[${key}] = v; ${otherwise}field(out, F${i}, v, c, sink)`
+  if (!raws.has(f.codec)) return `v = u[${key}]; ${f.required ? '' : 'if (v !== undefined) '}field(out, F${i}, v, c, sink)`
+  const check = f.required ? '' : 'if (v !== undefined) '
+  return `v = u[${key}]; ${check}{ from = sink.length; d = R${i}(v, c, sink); if (d === FAILED) addEntry(sink, from, c, ${key}, C${i}, v); else if (d !== undefined) out[${key}] = d }`
 }
 
 function structRaw(fields: readonly Field[]): Raw {
-  const names = fields.flatMap((_, i) => [`R${i}`, `C${i}`])
-  const values = fields.flatMap((f) => [f.raw, f.codec])
-  const body = fields.map(fieldSource)
+  const names = fields.flatMap((_, i) => [`R${i}`, `C${i}`, `F${i}`])
+  const values = fields.flatMap((f) => [f.raw, f.codec, f])
   const source = `return function structRaw(u, c, sink) {
   if (u === null || typeof u !== 'object' || Array.isArray(u)) return pushAll(sink, [{ value: u, context: c }])
-  const out = {}
-  const before = sink.length
-  let written = 0, same = true, v, d, from
-  ${body.join('\n  ')}
-  if (sink.length > before) return FAILED
-  return same && Object.getPrototypeOf(u) === Object.prototype && keyCount(u) === written ? u : out
+  const out = {}, before = sink.length
+  let v, d, from
+  ${fields.map(fieldSource).join('\n  ')}
+  return sink.length > before ? FAILED : out
 }`
-  const build = new Function(...names, 'isRecord', 'pushAll', 'addEntry', 'keyCount', 'FAILED', 'hasOwn', source) as (...args: unknown[]) => Raw
-  return build(...values, isRecord, pushAll, addEntry, keyCount, FAILED, Object.prototype.hasOwnProperty)
+  const build = new Function(...names, 'pushAll', 'addEntry', 'field', 'FAILED', 'hasOwn', source) as (...args: unknown[]) => Raw
+  return build(...values, pushAll, addEntry, field, FAILED, Object.prototype.hasOwnProperty)
 }
 
 /** An object with `required` and `optional` fields; output keeps only known keys with defined values. */

@@ -26,11 +26,16 @@ export const INTERRUPTED_MESSAGE =
   'The step execution process was initiated but failed to reach completion due to an interruption.'
 
 export function begin(record: Operation | undefined, request: RequestOf<'StepBegin'>): Transition {
-  // The replay of a success first, as a literal: replay asks once per recorded step.
+  // The replay of a success first, as a literal, and every other row in a function of its own: replay
+  // asks once per recorded step, and a cold process compiles only the function that runs.
   if (record?.Status === 'SUCCEEDED') {
     const payload = record.StepDetails?.Result
     return { decision: payload === undefined ? { _tag: 'Replay' } : { _tag: 'Replay', payload }, updates: NO_UPDATES, confirm: false }
   }
+  return beginUnfinished(record, request)
+}
+
+function beginUnfinished(record: Operation | undefined, request: RequestOf<'StepBegin'>): Transition {
   const attempt = (record?.StepDetails?.Attempt ?? 0) + 1
   const atMostOnce = request.semantics === 'AT_MOST_ONCE_PER_RETRY'
   if (record === undefined && request.recheck === true) {

@@ -29,9 +29,14 @@ function stepAt(runtime: Runtime, id: OperationId, effect: StepEffect, recheck: 
   const request: RequestOf<'StepBegin'> = { _tag: 'StepBegin', id, semantics: effect.semantics, name: effect.name, recheck: recheck ? true : undefined }
   const transition = reduce(runtime.history, request)
   const decision = transition.decision
+  if (decision._tag === 'Replay') return deserializeWith(runtime, effect.serdes, decision.payload, id, effect.name)
+  return act(runtime, id, effect, transition)
+}
+
+/** Every decision but a replay, in a function of its own: a cold process compiles only what runs, and replay runs only stepAt. */
+function act(runtime: Runtime, id: OperationId, effect: StepEffect, transition: Transition): unknown {
+  const decision = transition.decision
   switch (decision._tag) {
-    case 'Replay':
-      return deserializeWith(runtime, effect.serdes, decision.payload, id, effect.name)
     case 'Raise':
       return raise(decision)
     case 'Park':

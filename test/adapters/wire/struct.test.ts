@@ -19,14 +19,24 @@ test('should decode ISO timestamps to epoch ms and drop unparseable ones', () =>
   assert.equal(Outer.decode({ Id: 'x', At: 'not a date' }), E.right({ Id: 'x' }))
 })
 
-test('should return an unchanged plain input object itself, as io-ts type/partial do', () => {
+test('should build a fresh object of known keys, never the input itself, even when nothing changed', () => {
   const inner = { Kind: 'B', Note: 'n' }
   const r = Outer.decode({ Id: 'x', Items: [inner] })
   assert.ok(E.isRight(r))
-  if (E.isRight(r)) assert.is(r.right.Items?.[0], inner)
+  if (E.isRight(r)) {
+    assert.is.not(r.right.Items?.[0], inner)
+    assert.equal(r.right.Items?.[0], inner)
+  }
   const withExtra = { Kind: 'B', Extra: true }
   const r2 = Inner.decode(withExtra)
-  assert.ok(E.isRight(r2) && r2.right !== withExtra)
+  assert.equal(r2, E.right({ Kind: 'B' }))
+})
+
+test('should decode a required field that is missing or of the wrong kind to a failure at its key', () => {
+  const r = decode(Inner, { Kind: 7 }, 'inner')
+  assert.ok(E.isLeft(r) && r.left.path === 'Kind' && /7/.test(r.left.message))
+  const missing = decode(Inner, {}, 'inner')
+  assert.ok(E.isLeft(missing) && missing.left.path === 'Kind')
 })
 
 test('should name the path of a failure inside a list of structs', () => {
@@ -61,6 +71,28 @@ test('should decode fields whose names need quoting in the unrolled decoder', ()
   assert.equal(Odd.decode({ 'a"b': 'x', 'c\\d\n': 1, 'e-f': true, other: 0 }), E.right({ 'a"b': 'x', 'c\\d\n': 1, 'e-f': true }))
   const r = decode(Odd, { 'a"b': 'x', 'e-f': 'no' }, 'odd')
   assert.ok(E.isLeft(r) && r.left.path === 'e-f')
+})
+
+test('should decide a good scalar field by its guard alone, without calling its codec', () => {
+  const Kind = t.keyof({ A: null, B: null })
+  let validated = 0
+  const validate = Kind.validate.bind(Kind)
+  const is = Kind.is.bind(Kind)
+  Object.assign(Kind, {
+    validate: (u: unknown, c: t.Context) => {
+      validated++
+      return validate(u, c)
+    },
+    is: (u: unknown): u is 'A' | 'B' => {
+      validated++
+      return is(u)
+    },
+  })
+  const Spied = struct('Spied', { Kind }, { Other: Kind })
+  assert.equal(Spied.decode({ Kind: 'A', Other: 'B' }), E.right({ Kind: 'A', Other: 'B' }))
+  assert.is(validated, 0)
+  assert.ok(E.isLeft(Spied.decode({ Kind: 'C' })))
+  assert.ok(validated > 0)
 })
 
 test.run()
