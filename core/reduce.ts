@@ -64,7 +64,11 @@ function mismatch(request: Request, field: 'type' | 'name' | 'subtype', recorded
 }
 
 export function reduce(history: History, request: Request): Transition {
-  const record = history.get(request.id.wire)
+  return reduceRecord(history.get(request.id.wire), request)
+}
+
+/** `reduce` for a caller that has already looked up the request's record (replay looks up each once). */
+export function reduceRecord(record: Operation | undefined, request: Request): Transition {
   // The determinism check in line (replay passes here once per recorded operation): a recorded
   // operation must have the type, name and subtype the code asks for.
   const expected = record === undefined ? undefined : request._tag === 'ChildBegin' ? expectedShape(request) : SHAPES[request._tag]

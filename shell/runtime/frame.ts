@@ -5,7 +5,7 @@
  */
 import * as Ids from '../../core/ids.js'
 import type { History } from '../../core/history.js'
-import { TERMINAL_STATUSES, type OperationId } from '../../core/types.js'
+import { TERMINAL_STATUSES, type Operation, type OperationId } from '../../core/types.js'
 import type { ChildOptionsData } from '../effect.js'
 
 export type Mode = 'Execution' | 'Replay' | 'ReplaySucceeded'
@@ -25,17 +25,24 @@ export function rootFrame(replaying: boolean): Frame {
 
 /** Takes the next id in the frame and keeps its mode in step with what the history holds. */
 export function allocate(frame: Frame, history: History): OperationId {
-  frame.counter += 1
-  const id = Ids.operationId(frame.scope, frame.counter)
-  if (frame.mode === 'Replay') {
-    const record = history.get(id.wire)
-    if (record === undefined) {
-      if (!history.has(Ids.wireId(`${id.raw}-1`))) frame.mode = 'Execution'
-    } else if (!TERMINAL_STATUSES.has(record.Status)) {
-      frame.mode = 'Execution'
-    }
-  }
+  const id = nextId(frame)
+  if (frame.mode === 'Replay') followRecord(frame, id, history.get(id.wire), history)
   return id
+}
+
+/** The next id in the frame; the caller then hands its record to `followRecord` (while replaying). */
+export function nextId(frame: Frame): OperationId {
+  frame.counter += 1
+  return Ids.operationId(frame.scope, frame.counter)
+}
+
+/** Leaves replay at the first operation not recorded as finished (a context without a record but with recorded children is still replaying). */
+export function followRecord(frame: Frame, id: OperationId, record: Operation | undefined, history: History): void {
+  if (record === undefined) {
+    if (!history.has(Ids.wireId(`${id.raw}-1`))) frame.mode = 'Execution'
+  } else if (!TERMINAL_STATUSES.has(record.Status)) {
+    frame.mode = 'Execution'
+  }
 }
 
 export function childFrame(parent: Frame, id: OperationId, mode: Mode, name: string | undefined, options: ChildOptionsData): Frame {

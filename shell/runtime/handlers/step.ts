@@ -3,7 +3,7 @@
  * attempt (after its START is confirmed when at-most-once), and reports the outcome, consulting the
  * retry strategy on failure. Replays answer synchronously.
  */
-import { reduce } from '../../../core/reduce.js'
+import { reduce, reduceRecord } from '../../../core/reduce.js'
 import type { RequestOf } from '../../../core/request.js'
 import type { Transition } from '../../../core/transition.js'
 import type { OperationId } from '../../../core/types.js'
@@ -13,20 +13,28 @@ import { retryPresets, toVerdict } from '../../retry.js'
 import { identity } from '../../plugins/info.js'
 import type { PluginSession } from '../../plugins/session.js'
 import type { Fiber } from '../fiber.js'
-import { allocate } from '../frame.js'
+import { followRecord, nextId } from '../frame.js'
 import type { Runtime } from '../runtime.js'
 import { deserializeWith, parkThen, raise, serializeWith, terminal } from './common.js'
 import { stepContext } from './step-logger.js'
 
 export function handleStep(runtime: Runtime, fiber: Fiber, effect: StepEffect): unknown {
-  // The innermost frame read in place (no getter call): replay passes here once per recorded step.
-  return stepAt(runtime, allocate(fiber.frames[fiber.frames.length - 1]!, runtime.history), effect, false)
+  // Replay passes here once per recorded step: the innermost frame read in place (no getter call),
+  // the record looked up once for both the frame's mode and the reducer, and stepAt's first ask in line.
+  const frame = fiber.frames[fiber.frames.length - 1]!
+  const id = nextId(frame)
+  const record = runtime.history.get(id.wire)
+  if (frame.mode === 'Replay') followRecord(frame, id, record, runtime.history)
+  // One literal of one shape (absent name/recheck are undefined-valued keys), as in stepAt.
+  const transition = reduceRecord(record, { _tag: 'StepBegin', id, semantics: effect.semantics, name: effect.name, recheck: undefined })
+  const decision = transition.decision
+  if (decision._tag === 'Replay') return deserializeWith(runtime, effect.serdes, decision.payload, id, effect.name)
+  return act(runtime, id, effect, transition)
 }
 
-function stepAt(runtime: Runtime, id: OperationId, effect: StepEffect, recheck: boolean): unknown {
-  // One literal of one shape (absent name/recheck are undefined-valued keys), built in line: replay
-  // asks this once per recorded step.
-  const request: RequestOf<'StepBegin'> = { _tag: 'StepBegin', id, semantics: effect.semantics, name: effect.name, recheck: recheck ? true : undefined }
+/** Asks the reducer again for a step whose record may have changed (after a START, a retry or a wait). */
+function recheckStep(runtime: Runtime, id: OperationId, effect: StepEffect): unknown {
+  const request: RequestOf<'StepBegin'> = { _tag: 'StepBegin', id, semantics: effect.semantics, name: effect.name, recheck: true }
   const transition = reduce(runtime.history, request)
   const decision = transition.decision
   if (decision._tag === 'Replay') return deserializeWith(runtime, effect.serdes, decision.payload, id, effect.name)
@@ -40,7 +48,7 @@ function act(runtime: Runtime, id: OperationId, effect: StepEffect, transition: 
     case 'Raise':
       return raise(decision)
     case 'Park':
-      return parkThen(runtime, id, transition, () => stepAt(runtime, id, effect, true))
+      return parkThen(runtime, id, transition, () => recheckStep(runtime, id, effect))
     case 'RunStep':
       if (runtime.plugins !== undefined) return observedAttempt(runtime, runtime.plugins, id, effect, decision.attempt, transition)
       return attempt(runtime, id, effect, decision.attempt, runtime.checkpoint(id, transition))
@@ -130,5 +138,5 @@ function failedTransition(runtime: Runtime, id: OperationId, effect: StepEffect,
 function afterFailure(runtime: Runtime, id: OperationId, effect: StepEffect, transition: Transition): unknown {
   const outcome = transition.decision
   if (outcome._tag === 'Raise') return raise(outcome)
-  return stepAt(runtime, id, effect, true)
+  return recheckStep(runtime, id, effect)
 }
