@@ -35,13 +35,15 @@ const parseArgs = (argv: readonly string[]): Args => {
 }
 
 const fmt = (x: number, digits = 0): string => x.toFixed(digits)
+/** Milliseconds: a decimal below 100, where a whole number would hide the differences that matter. */
+const fmtMs = (x: number): string => x.toFixed(x < 100 ? 1 : 0)
 const calls = (m: Extract<Outcome, { ok: true }>['m']): string => (m.callsMin === m.callsMax ? String(m.callsMin) : `${m.callsMin}-${m.callsMax}`)
 const cell = (o: Outcome, f: (m: Extract<Outcome, { ok: true }>['m']) => string): string => (o.ok ? f(o.m) : '-')
 
 const COLUMNS = ['scenario', 'N', 'ours ms', 'official ms', 'ratio', 'calls ours/off', 'updates ours/off', 'peak heap MB ours/off', 'notes']
 
 const render = (r: Row): string[] => {
-  const official = r.official.ok ? fmt(r.official.m.ms) : `>${r.official.reason}`
+  const official = r.official.ok ? fmtMs(r.official.m.ms) : `>${r.official.reason}`
   const ratio = r.ours.ok && r.official.ok ? `${fmt(r.official.m.ms / r.ours.m.ms, 1)}x` : '-'
   const notes: string[] = []
   if (r.floor?.ok && r.ours.ok) notes.push(`JSON.parse ${fmt(r.floor.m.ms, 1)} ms, ours/floor ${fmt(r.ours.m.ms / r.floor.m.ms, 1)}x`)
@@ -50,7 +52,7 @@ const render = (r: Row): string[] => {
   if (!r.ours.ok) notes.push(`ours failed: ${r.ours.reason}`)
   if (r.official.ok && r.official.m.status !== 'SUCCEEDED') notes.push(`official ${r.official.m.status}`)
   return [
-    r.scenario, String(r.n), cell(r.ours, (m) => fmt(m.ms)), official, ratio,
+    r.scenario, String(r.n), cell(r.ours, (m) => fmtMs(m.ms)), official, ratio,
     `${cell(r.ours, calls)}/${cell(r.official, calls)}`,
     `${cell(r.ours, (m) => String(m.updates))}/${cell(r.official, (m) => String(m.updates))}`,
     `${cell(r.ours, (m) => fmt(m.peakHeapMb))}/${cell(r.official, (m) => fmt(m.peakHeapMb))}`,
