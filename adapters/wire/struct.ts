@@ -101,10 +101,10 @@ const fieldsOf = (required: t.Props, optional: t.Props): readonly Field[] => [
  * its own `is`. Returns an expression over `v`, or undefined when the field has no scalar guard.
  */
 function inlineGuard(codec: t.Mixed, i: number): string | undefined {
-  if (codec === t.string) return `typeof v === 'string'`
-  if (codec === t.number) return `typeof v === 'number'`
-  if (codec === t.boolean) return `typeof v === 'boolean'`
-  if (codec instanceof t.KeyofType) return `typeof v === 'string' && hasOwn.call(C${i}.keys, v)`
+  if (codec === t.string) return `typeof v==='string'`
+  if (codec === t.number) return `typeof v==='number'`
+  if (codec === t.boolean) return `typeof v==='boolean'`
+  if (codec instanceof t.KeyofType) return `typeof v==='string'&&H.call(C${i}.keys,v)`
   return isScalar(codec) ? `C${i}.is(v)` : undefined
 }
 
@@ -116,33 +116,46 @@ function field(out: Record<string, unknown>, f: Field, v: unknown, c: t.Context,
   else if (d !== undefined) out[f.key] = d
 }
 
-/**
- * One field's line: a scalar that passes its guard is copied as is (what its decoder would return);
- * a struct or list goes through its raw decoder in line (every recorded step has StepDetails);
- * anything else present, or a required field that is missing, goes through `field`.
- */
-function fieldSource(f: Field, i: number): string {
-  const key = JSON.stringify(f.key)
-  const guard = inlineGuard(f.codec, i)
-  const otherwise = f.required ? 'else ' : 'else if (v !== undefined) '
-  if (guard !== undefined) return `v = u[${key}]; if (${guard}) out[${key}] = v; ${otherwise}field(out, F${i}, v, c, sink)`
-  if (!raws.has(f.codec)) return `v = u[${key}]; ${f.required ? '' : 'if (v !== undefined) '}field(out, F${i}, v, c, sink)`
-  const check = f.required ? '' : 'if (v !== undefined) '
-  return `v = u[${key}]; ${check}{ from = sink.length; d = R${i}(v, c, sink); if (d === FAILED) addEntry(sink, from, c, ${key}, C${i}, v); else if (d !== undefined) out[${key}] = d }`
+function notObject(u: unknown, c: t.Context, sink: t.ValidationError[]): typeof FAILED {
+  return pushAll(sink, [{ value: u, context: c }])
 }
 
+const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/
+
+/**
+ * One field's statement, in the decoder's short names (u input, o output, c context, s sink):
+ * - a scalar with a guard: `v=u.Id;if(typeof v==='string')o.Id=v;else F(o,F0,v,c,s)`, the failing
+ *   (or missing, or for an optional field present but bad) value decoded by its codec in `field`;
+ * - a struct or list: its raw decoder in line (every recorded step has StepDetails), and on failure
+ *   the field's key added to the paths of what it pushed;
+ * - anything else goes through `field`.
+ */
+function fieldSource(f: Field, i: number): string {
+  const quoted = JSON.stringify(f.key)
+  const at = IDENTIFIER.test(f.key) ? `.${f.key}` : `[${quoted}]`
+  const guard = inlineGuard(f.codec, i)
+  const present = f.required ? '' : 'if(v!==undefined)'
+  if (guard !== undefined) return `v=u${at};if(${guard})o${at}=v;else ${present}F(o,F${i},v,c,s)`
+  if (!raws.has(f.codec)) return `v=u${at};${present}F(o,F${i},v,c,s)`
+  return `v=u${at};${present}{n=s.length;d=R${i}(v,c,s);if(d===X)E(s,n,c,${quoted},C${i},v);else if(d!==undefined)o${at}=d}`
+}
+
+/**
+ * Builds the struct's decoder. The source is terse on purpose: V8 compiles this function on its first
+ * call, inside the first invocation of a cold process, and what it costs there grows with its length.
+ */
 function structRaw(fields: readonly Field[]): Raw {
   const names = fields.flatMap((_, i) => [`R${i}`, `C${i}`, `F${i}`])
   const values = fields.flatMap((f) => [f.raw, f.codec, f])
-  const source = `return function structRaw(u, c, sink) {
-  if (u === null || typeof u !== 'object' || Array.isArray(u)) return pushAll(sink, [{ value: u, context: c }])
-  const out = {}, before = sink.length
-  let v, d, from
-  ${fields.map(fieldSource).join('\n  ')}
-  return sink.length > before ? FAILED : out
+  const source = `return function structRaw(u,c,s){
+if(u===null||typeof u!=='object'||Array.isArray(u))return N(u,c,s)
+const o={},b=s.length
+let v,d,n
+${fields.map(fieldSource).join('\n')}
+return s.length>b?X:o
 }`
-  const build = new Function(...names, 'pushAll', 'addEntry', 'field', 'FAILED', 'hasOwn', source) as (...args: unknown[]) => Raw
-  return build(...values, pushAll, addEntry, field, FAILED, Object.prototype.hasOwnProperty)
+  const build = new Function(...names, 'N', 'E', 'F', 'X', 'H', source) as (...args: unknown[]) => Raw
+  return build(...values, notObject, addEntry, field, FAILED, Object.prototype.hasOwnProperty)
 }
 
 /** An object with `required` and `optional` fields; output keeps only known keys with defined values. */
