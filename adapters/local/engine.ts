@@ -38,6 +38,8 @@ export interface StartParams {
 
 export interface Engine {
   startExecution(params: StartParams): { DurableExecutionArn: string }
+  /** Whether the invoker has a handler for `functionName` (what Invoke's DryRun checks). */
+  hasFunction(functionName: string): boolean
   /** Starts an execution and resolves when it is terminal. */
   run(params: StartParams): Promise<Tooling.ExecutionView>
   waitForExecution(arn: string): Promise<Tooling.ExecutionView>
@@ -194,6 +196,7 @@ export function createEngine(options: EngineOptions): Engine {
 
   const engine: Engine = {
     startExecution,
+    hasFunction: (functionName) => invoker.has(functionName),
     run: (p) => waitForExecution(startExecution(p).DurableExecutionArn),
     waitForExecution,
     whenIdle: () =>

@@ -3,7 +3,7 @@
  * execution and answers with its ARN in `X-Amz-Durable-Execution-Arn`. `Event` answers 202 at once;
  * `RequestResponse` holds the request until the execution ends and returns its result as the
  * payload, or the error with `X-Amz-Function-Error: Unhandled` as Lambda does for a failed function;
- * `DryRun` only validates (204). A named execution is idempotent: the same name with the same input
+ * `DryRun` only validates the request and that the function exists (204), and starts nothing. A named execution is idempotent: the same name with the same input
  * returns the existing execution, with another input it is a DurableExecutionAlreadyStartedException.
  */
 import type { Engine } from '../engine.js'
@@ -12,6 +12,7 @@ import type { RouteInput, Route } from './execution-routes.js'
 import { functionNameOf, listExecutions } from './list-executions.js'
 import { decodeOrRefuse, parseJson } from './request.js'
 import { HttpError, type Reply } from './responses.js'
+import { functionNotFound } from '../errors.js'
 
 const NAME = /^[a-zA-Z0-9_-]{1,64}$/
 
@@ -47,7 +48,10 @@ async function invoke(input: RouteInput): Promise<Reply> {
   // Lambda requires a JSON payload; parseJson refuses anything else before the engine is touched.
   const payload = parseJson(input.body, 'Invoke payload')
   const inputPayload = payload === undefined ? undefined : input.body.toString('utf8')
-  if (type === 'DryRun') return { status: 204 }
+  if (type === 'DryRun') {
+    if (!input.engine.hasFunction(functionName)) throw functionNotFound(functionName)
+    return { status: 204 }
+  }
   const arn =
     (name !== undefined ? existingArn(input.engine, functionName, name, inputPayload) : undefined) ??
     input.engine.startExecution({

@@ -65,6 +65,19 @@ test('should refuse an invoke with a non-JSON payload or an unknown function and
   assert.is(h.engine.listExecutionsByFunction({ FunctionName: 'add', MaxItems: 1000 }).DurableExecutions.length, before)
 })
 
+test('should answer a DryRun invoke with 204 and start nothing, and refuse an unknown function or a bad payload', async () => {
+  const count = () => h.engine.listExecutionsByFunction({ FunctionName: 'add', MaxItems: 1000 }).DurableExecutions.length
+  const before = count()
+  const out = await h.client.send(new InvokeCommand({ FunctionName: 'add', InvocationType: 'DryRun', Payload: json({ n: 1 }) }))
+  assert.is(out.StatusCode, 204)
+  assert.is(out.DurableExecutionArn, undefined)
+  const unknown = await failure(h.client.send(new InvokeCommand({ FunctionName: 'ghost', InvocationType: 'DryRun', Payload: json({}) })))
+  assert.is(unknown.name, 'ResourceNotFoundException')
+  const bad = await failure(h.client.send(new InvokeCommand({ FunctionName: 'add', InvocationType: 'DryRun', Payload: new TextEncoder().encode('{nope') })))
+  assert.is(bad.name, 'InvalidRequestContentException')
+  assert.is(count(), before)
+})
+
 test('should serve GetDurableExecution with dates, and without data when asked', async () => {
   const { DurableExecutionArn } = await h.engine.run({ functionName: 'add', input: { n: 10 } })
   const full = await h.client.send(new GetDurableExecutionCommand({ DurableExecutionArn }))
