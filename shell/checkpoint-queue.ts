@@ -39,7 +39,8 @@ export class CheckpointQueue {
   private readonly finished = new Set<string>()
 
   constructor(
-    private readonly client: DurableClient,
+    /** Asked on the first flush: a replay that checkpoints nothing never makes a client. */
+    private readonly client: () => DurableClient,
     private readonly arn: string,
     private token: string,
     private readonly events: QueueEvents,
@@ -107,7 +108,7 @@ export class CheckpointQueue {
     if (batch.length === 0 && forced.length === 0) return this.events.onIdle()
     this.inFlight = true
     try {
-      const result = await this.client.checkpoint(this.arn, this.token, batch.map((q) => q.update), randomUUID())
+      const result = await this.client().checkpoint(this.arn, this.token, batch.map((q) => q.update), randomUUID())
       if (result.token !== undefined) this.token = result.token
       const merged = this.events.onOperations(result.operations)
       if (merged !== undefined) await merged

@@ -142,15 +142,17 @@ export function durable<I = unknown, R = unknown>(workflow: Workflow<I, R>, opti
     } catch (error) {
       return { Status: 'FAILED', Error: toErrorObject(error) }
     }
-    const client = clientFor(event, options)
+    let client: Client.DurableClient | undefined
+    // Made when first needed (a page of state, a checkpoint): a replay that needs neither makes none.
+    const serviceClient = () => (client ??= clientFor(event, options))
     const arn = input.DurableExecutionArn
     const state = input.InitialExecutionState
     const first = state?.Operations ?? []
     // The event's own list as is when it is the whole state (no copy of N operations on replay).
-    const operations = state?.NextMarker ? await loadOperations(client, arn, input.CheckpointToken, first, state.NextMarker) : first
+    const operations = state?.NextMarker ? await loadOperations(serviceClient(), arn, input.CheckpointToken, first, state.NextMarker) : first
     const history = History.index(operations)
     const events = new RuntimeQueueEvents()
-    const queue = new CheckpointQueue(client, arn, input.CheckpointToken, events)
+    const queue = new CheckpointQueue(serviceClient, arn, input.CheckpointToken, events)
     const remaining = lambdaContext?.getRemainingTimeInMillis
     const rt = new Runtime(arn, history.records, queue, handlers, remaining === undefined ? undefined : () => remaining.call(lambdaContext))
     events.runtime = rt
