@@ -24,7 +24,8 @@ export function handleStep(runtime: Runtime, fiber: Fiber, effect: StepEffect): 
   const frame = fiber.frames[fiber.frames.length - 1]!
   const id = nextId(frame)
   const record = runtime.history.get(id.wire)
-  if (frame.mode === 'Replay') followRecord(frame, id, record, runtime.history)
+  // A recorded success keeps the frame replaying: only another record (or none) can end it.
+  if (frame.mode === 'Replay' && record?.Status !== 'SUCCEEDED') followRecord(frame, id, record, runtime.history)
   // One literal of one shape (absent name/recheck are undefined-valued keys), as in stepAt.
   const transition = reduceRecord(record, { _tag: 'StepBegin', id, semantics: effect.semantics, name: effect.name, recheck: undefined })
   const decision = transition.decision
