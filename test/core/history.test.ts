@@ -26,6 +26,17 @@ Index('should report a duplicate id and keep the last write, without throwing', 
   assert.is(h.records.get('a'), last)
 })
 
+Index('should report each repeat of an id, in order, and keep the last write', () => {
+  const writes = [step('a', { Status: 'STARTED' }), step('b'), step('a', { Status: 'PENDING' }), step('a', { Status: 'SUCCEEDED' })]
+  const h = History.index([EXECUTION, ...writes])
+  assert.equal(h.problems, [
+    { _tag: 'DuplicateId', operationId: 'a' },
+    { _tag: 'DuplicateId', operationId: 'a' },
+  ])
+  assert.is(h.records.get('a'), writes[3])
+  assert.is(h.records.size, 3)
+})
+
 Index('should report a missing parent without throwing', () => {
   const h = History.index([EXECUTION, step('b', { ParentId: 'nowhere' })])
   assert.equal(h.problems, [{ _tag: 'MissingParent', operationId: 'b', parentId: 'nowhere' }])
