@@ -79,7 +79,7 @@ export function handleChildEnd(runtime: Runtime, fiber: Fiber, effect: ChildEndE
     void runtime.checkpoint(id, transition)
     const decision = transition.decision
     if (decision._tag !== 'Raise') return terminal(runtime, decision)
-    const ended = runtime.plugins?.end(endIdentity(frame), options.virtual, {
+    const ended = hooks(runtime, frame)?.end(endIdentity(frame), options.virtual, {
       recorded: !options.virtual,
       status: 'FAILED',
       error: fromData(CoreErrors.fromErrorObject(error)),
@@ -99,12 +99,18 @@ export function handleChildEnd(runtime: Runtime, fiber: Fiber, effect: ChildEndE
       ...(summary !== undefined ? { summary } : {}),
     })
     void runtime.checkpoint(id, transition)
-    const ended = runtime.plugins?.end(endIdentity(frame), options.virtual, { recorded: !options.virtual, status: 'SUCCEEDED' })
+    const ended = hooks(runtime, frame)?.end(endIdentity(frame), options.virtual, { recorded: !options.virtual, status: 'SUCCEEDED' })
     return andThen(ended ?? undefined, () => deserializeWith(runtime, options.serdes, payload, id, frame.name))
   })
 }
 
 const endIdentity = (frame: Frame): Identity => identity(frame.id!, 'CONTEXT', frame.options!.subType, frame.name)
+
+/**
+ * Official SDK 2.4: a finished context replayed from its children (ReplayChildren) re-runs its
+ * function outside the hooked path, so it reports neither start, wrap nor end; its children do.
+ */
+const hooks = (runtime: Runtime, frame: Frame): PluginSession | undefined => (frame.mode === 'ReplaySucceeded' ? undefined : runtime.plugins)
 
 /**
  * Official SDK 2.4: a context starts live when its START is sent now, and as a replay otherwise

@@ -1,0 +1,140 @@
+// A finished child context whose result was too large to checkpoint (ReplayChildren) is rebuilt on
+// replay by re-running its function over its recorded children. The same official-shape plugin is
+// given to that workflow written with the official SDK 2.4 and with ours, both run against the fake
+// service, and the hooks fired while the context is replayed (and before) must be identical.
+import { withDurableExecution } from '@aws/durable-execution-sdk-js'
+import { test } from 'uvu'
+import * as assert from 'uvu/assert'
+import { REPLAY_CHILDREN_THRESHOLD } from '../../../core/operations/child-context.js'
+import { childContext, durable, step, wait } from '../../../shell/index.js'
+import { fakeClient } from '../../support/fake-client.js'
+import { runScenario } from '../../support/run-scenario.js'
+import { recordingPlugin, type Call } from './recording-plugin.js'
+
+const big = (n: number) => 'x'.repeat(REPLAY_CHILDREN_THRESHOLD + 1) + String(n)
+
+function official(calls: Call[]) {
+  return withDurableExecution(
+    async (_event: unknown, ctx) => {
+      const blob = await ctx.runInChildContext('big', async (child) => {
+        const a = await child.step('first', async () => 1)
+        await child.wait('nap', { seconds: 5 })
+        const b = await child.step('second', async () => 2)
+        return big(a + b)
+      })
+      await ctx.wait('after', { seconds: 3 })
+      const tail = await ctx.step('tail', async () => blob.length)
+      return { tail }
+    },
+    { client: fakeClient, plugins: [recordingPlugin(calls)] },
+  )
+}
+
+function ours(calls: Call[]) {
+  return durable(
+    function* () {
+      const blob = yield* childContext('big', function* () {
+        const a = yield* step('first', async () => 1)
+        yield* wait('nap', { seconds: 5 })
+        const b = yield* step('second', async () => 2)
+        return big(a + b)
+      })
+      yield* wait('after', { seconds: 3 })
+      const tail = yield* step('tail', async () => blob.length)
+      return { tail }
+    },
+    { client: fakeClient, plugins: [recordingPlugin(calls)] },
+  )
+}
+
+/** Our one documented extension: invocation-end info also carries isFirstInvocation (10-16, 10-19). */
+const official24 = (call: Call): Call => {
+  if (call.hook !== 'onInvocationEnd') return call
+  const { isFirstInvocation: _extension, ...rest } = call
+  return rest
+}
+
+const hooks = (calls: Call[]) => calls.map((c) => `${String(c.hook)}:${String(c.name ?? '')}${c.isReplay === true ? ':replay' : ''}`)
+
+test('should record the oversized child context with ReplayChildren and replay it in a later invocation', async () => {
+  const calls: Call[] = []
+  const mine = await runScenario({ handler: ours(calls), input: {} })
+  assert.is(mine.status, 'SUCCEEDED')
+  assert.is(mine.invocations.length, 3)
+  const updates = mine.invocations.flatMap((i) => i.requests.flat())
+  const succeed = updates.find((u) => u.Type === 'CONTEXT' && u.Action === 'SUCCEED')
+  assert.equal(succeed?.ContextOptions, { ReplayChildren: true })
+})
+
+test('should call an official-shape plugin exactly as the official SDK 2.4 does while replaying a ReplayChildren context', async () => {
+  const expected: Call[] = []
+  const actual: Call[] = []
+  const theirs = await runScenario({ handler: official(expected), input: {} })
+  const mine = await runScenario({ handler: ours(actual), input: {} })
+  assert.is(theirs.status, 'SUCCEEDED')
+  assert.is(mine.status, 'SUCCEEDED')
+  assert.is(mine.result, theirs.result)
+  const third = expected.slice(expected.map((c) => c.hook).lastIndexOf('onInvocationStart'))
+  assert.ok(third.some((c) => c.name === 'nap' && c.hook === 'onOperationEnd' && c.isReplay === true))
+  assert.not.ok(third.some((c) => c.name === 'big'))
+  assert.equal(hooks(actual), hooks(expected))
+  expected.forEach((call, i) => assert.equal(official24(actual[i]!), call, `call #${i} (${String(call.hook)})`))
+})
+
+test('should report the completed wait inside the replayed context as ended, as the official SDK does', async () => {
+  const expected: Call[] = []
+  const actual: Call[] = []
+  await runScenario({ handler: official(expected), input: {} })
+  await runScenario({ handler: ours(actual), input: {} })
+  const naps = (calls: Call[]) => calls.filter((c) => c.name === 'nap').map((c) => [c.hook, c.status, c.isReplay])
+  assert.ok(naps(expected).filter(([hook]) => hook === 'onOperationEnd').length >= 2)
+  assert.equal(naps(actual), naps(expected))
+})
+
+/** A context whose function succeeds the first time and throws when it is re-run from its children. */
+function officialDiverging(calls: Call[]) {
+  let runs = 0
+  return withDurableExecution(
+    async (_event: unknown, ctx) => {
+      const blob = await ctx.runInChildContext('big', async (child) => {
+        await child.step('first', async () => 1)
+        if (++runs > 1) throw new Error('changed on replay')
+        return big(1)
+      })
+      await ctx.wait('after', { seconds: 3 })
+      return blob.length
+    },
+    { client: fakeClient, plugins: [recordingPlugin(calls)] },
+  )
+}
+
+function oursDiverging(calls: Call[]) {
+  let runs = 0
+  return durable(
+    function* () {
+      const blob = yield* childContext('big', function* () {
+        yield* step('first', async () => 1)
+        if (++runs > 1) throw new Error('changed on replay')
+        return big(1)
+      })
+      yield* wait('after', { seconds: 3 })
+      return blob.length
+    },
+    { client: fakeClient, plugins: [recordingPlugin(calls)] },
+  )
+}
+
+test('should report no end for a ReplayChildren context whose re-run throws, as the official SDK does', async () => {
+  const expected: Call[] = []
+  const actual: Call[] = []
+  const theirs = await runScenario({ handler: officialDiverging(expected), input: {} })
+  const mine = await runScenario({ handler: oursDiverging(actual), input: {} })
+  assert.is(theirs.status, 'FAILED')
+  assert.is(mine.status, 'FAILED')
+  const bigEnds = (calls: Call[]) => calls.filter((c) => c.name === 'big' && c.hook === 'onOperationEnd').map((c) => c.status)
+  assert.equal(bigEnds(expected), ['SUCCEEDED'])
+  assert.equal(hooks(actual), hooks(expected))
+  expected.forEach((call, i) => assert.equal(official24(actual[i]!), call, `call #${i} (${String(call.hook)})`))
+})
+
+test.run()
