@@ -7,6 +7,7 @@ import type { StepSemantics } from '../../core/request.js'
 import type { DurationLike, Op, RetryStrategy, StepContext, StepEffect } from '../effect.js'
 import type { CreatedCallback } from '../runtime/handlers/leaf.js'
 import type { Serdes } from '../serdes.js'
+import { DurableSdkError } from '../errors.js'
 
 export interface StepOptions<A> {
   retryStrategy?: RetryStrategy
@@ -77,13 +78,28 @@ export interface InvokeConfig<I, O> {
   tenantId?: string
 }
 
-export function invoke<O, I = unknown>(name: string, functionName: string, input?: I, config?: InvokeConfig<I, O>): Op<O>
-export function* invoke<O, I = unknown>(name: string, functionName: string, input?: I, config?: InvokeConfig<I, O>): Op<O> {
+/**
+ * Invokes another function (a durable one by a qualified name or ARN) and returns its result. The
+ * name is optional and comes first, as in the official SDK, which tells the two forms apart the same
+ * way: a string second argument means the first was the name. So `invoke('fn', 'text')` names the
+ * operation 'fn' and invokes 'text'; pass a string input as `invoke(undefined, 'fn', 'text')`.
+ */
+export function invoke<O, I = unknown>(name: string | undefined, functionName: string, input?: I, config?: InvokeConfig<I, O>): Op<O>
+export function invoke<O, I = unknown>(functionName: string, input?: I, config?: InvokeConfig<I, O>): Op<O>
+export function* invoke<O, I = unknown>(a: string | undefined, b?: unknown, c?: unknown, d?: InvokeConfig<I, O>): Op<O> {
+  const nameFirst = typeof b === 'string'
+  const name = nameFirst ? a : undefined
+  const functionName = nameFirst ? b : a
+  const config = (nameFirst ? d : c) as InvokeConfig<I, O> | undefined
+  if (typeof functionName !== 'string') {
+    const message = 'invoke needs the function name or ARN to call: invoke(functionName, input?) or invoke(name, functionName, input?).'
+    yield { _tag: 'Await', promise: Promise.reject(new DurableSdkError('CONFIG_VALIDATION', message)) }
+  }
   return (yield {
     _tag: 'Invoke',
-    name,
-    functionName,
-    input,
+    ...(name !== undefined ? { name } : {}),
+    functionName: String(functionName),
+    input: nameFirst ? c : b,
     ...(config?.tenantId !== undefined ? { tenantId: config.tenantId } : {}),
     ...(config?.payloadSerdes !== undefined ? { payloadSerdes: config.payloadSerdes as Serdes<unknown> } : {}),
     ...(config?.resultSerdes !== undefined ? { resultSerdes: config.resultSerdes as Serdes<unknown> } : {}),

@@ -73,10 +73,22 @@ export const chainedInvoke: Scenario = {
   expected: { status: 'SUCCEEDED', result: { got: 2 } },
 }
 
+/** The name-less form: a second argument that is not a string is the input (the official rule). */
+export const chainedInvokeUnnamed: Scenario = {
+  name: 'chained-invoke-unnamed',
+  handler: durable(function* () {
+    const out = yield* invoke<{ sum: number }, { n: number }>(INVOKE_TARGET, { n: 2 })
+    return { got: out.sum }
+  }, { client }),
+  invokeTargets: { [INVOKE_TARGET]: invokeTarget },
+  expected: { status: 'SUCCEEDED', result: { got: 3 } },
+}
+
 export const externalScenarios: readonly Scenario[] = [
   callbackSuccess,
   callbackFailure,
   callbackTimeout,
   waitForCallbackScenario,
   chainedInvoke,
+  chainedInvokeUnnamed,
 ]

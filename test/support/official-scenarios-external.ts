@@ -80,10 +80,22 @@ export const chainedInvoke: Scenario = {
   expected: { status: 'SUCCEEDED', result: { got: 2 } },
 }
 
+/** The same invoke without a name: the official SDK takes a non-string second argument as the input. */
+export const chainedInvokeUnnamed: Scenario = {
+  name: 'chained-invoke-unnamed',
+  handler: withDurableExecution(async (_event, ctx) => {
+    const out = await ctx.invoke<{ n: number }, { sum: number }>(INVOKE_TARGET, { n: 2 })
+    return { got: out.sum }
+  }, { client }),
+  invokeTargets: { [INVOKE_TARGET]: invokeTarget },
+  expected: { status: 'SUCCEEDED', result: { got: 3 } },
+}
+
 export const externalScenarios: readonly Scenario[] = [
   callbackSuccess,
   callbackFailure,
   callbackTimeout,
   waitForCallback,
   chainedInvoke,
+  chainedInvokeUnnamed,
 ]
