@@ -14,6 +14,8 @@ export type Decision =
   | { readonly _tag: 'Replay'; readonly payload?: string }
   /** Throw this durable error. */
   | { readonly _tag: 'Raise'; readonly error: DurableErrorData }
+  /** Throw the error the user's code threw, unchanged (the shell holds it; core only says so). */
+  | { readonly _tag: 'Rethrow' }
   /** Nothing to do until the record changes; suspend when nothing else can progress. */
   | { readonly _tag: 'Park'; readonly reason: ParkReason; readonly until?: number }
   /** Run the step function for this 1-based attempt. */

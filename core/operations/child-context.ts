@@ -16,6 +16,7 @@
  * | virtual, or already terminal  | ChildSucceeded         | Replay(payload)               | —                                |
  * | otherwise, payload ≤ 256 KiB  | ChildSucceeded         | Replay(payload)               | SUCCEED Payload?                 |
  * | otherwise, payload > 256 KiB  | ChildSucceeded         | Replay(payload)               | SUCCEED summary ?? "", ReplayChildren |
+ * | SUCCEEDED + ReplayChildren    | ChildFailed (child)    | Rethrow                       | —                                |
  * | virtual, or already terminal  | ChildFailed            | Raise(mapped error)           | —                                |
  * | otherwise                     | ChildFailed            | Raise(mapped error)           | FAIL Error                       |
  */
@@ -76,6 +77,10 @@ export function succeeded(record: Operation | undefined, request: RequestOf<'Chi
 }
 
 export function failed(record: Operation | undefined, request: RequestOf<'ChildFailed'>): Transition {
+  // A context rebuilt from its children that throws on the re-run (its code changed): 2.4 re-runs the
+  // function outside its error mapping, so the error surfaces as thrown.
+  const rebuilt = record?.Status === 'SUCCEEDED' && record.ContextDetails?.ReplayChildren === true
+  if (rebuilt && (request.mapping ?? 'child') === 'child') return decide({ _tag: 'Rethrow' })
   const decision = { _tag: 'Raise', error: mapFailure(request.error, request.mapping) } as const
   if (request.virtual || (record !== undefined && TERMINAL_STATUSES.has(record.Status))) return decide(decision)
   return decide(decision, [update(request.id, 'CONTEXT', request.subType, 'FAIL', request.name, { Error: request.error })])

@@ -78,6 +78,8 @@ export function handleChildEnd(runtime: Runtime, fiber: Fiber, effect: ChildEndE
     const transition = reduce(runtime.history, { _tag: 'ChildFailed', ...base, error, ...(options.mapping !== undefined ? { mapping: options.mapping } : {}) })
     void runtime.checkpoint(id, transition)
     const decision = transition.decision
+    // A context rebuilt from its children that throws on the re-run: its error as thrown, no end hook.
+    if (decision._tag === 'Rethrow') throw outcome.error
     if (decision._tag !== 'Raise') return terminal(runtime, decision)
     const ended = hooks(runtime, frame)?.end(endIdentity(frame), options.virtual, {
       recorded: !options.virtual,

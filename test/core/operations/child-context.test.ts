@@ -154,6 +154,16 @@ Failed('should send nothing for a virtual context but still raise', () => {
   assert.equal(ChildContext.failed(undefined, failed({ virtual: true })), { decision: { _tag: 'Raise', error: WRAPPED_NOPE }, updates: [], confirm: false })
 })
 
+Failed('should have the shell rethrow the error as thrown, sending nothing, when a ReplayChildren context throws on its re-run', () => {
+  assert.equal(ChildContext.failed(record('SUCCEEDED', { ReplayChildren: true, Result: '' }), failed()), {
+    decision: { _tag: 'Rethrow' },
+    updates: [],
+    confirm: false,
+  })
+  // Only the plain child context: a batch or callback wrapper keeps its own mapping.
+  assert.equal(ChildContext.failed(record('SUCCEEDED', { ReplayChildren: true }), failed({ mapping: 'combinator' })).decision, ChildContext.failed(record('FAILED'), failed({ mapping: 'combinator' })).decision)
+})
+
 Failed('should send nothing when the context is already terminal', () => {
   assert.equal(ChildContext.failed(record('FAILED', { Error: NOPE }), failed()).updates, [])
 })

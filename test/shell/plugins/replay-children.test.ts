@@ -137,4 +137,12 @@ test('should report no end for a ReplayChildren context whose re-run throws, as 
   expected.forEach((call, i) => assert.equal(official24(actual[i]!), call, `call #${i} (${String(call.hook)})`))
 })
 
+test('should fail the execution with the error a ReplayChildren re-run throws, unwrapped, as the official SDK does', async () => {
+  const theirs = await runScenario({ handler: officialDiverging([]), input: {} })
+  const mine = await runScenario({ handler: oursDiverging([]), input: {} })
+  const surface = (error: { ErrorType?: string; ErrorMessage?: string } | undefined) => [error?.ErrorType, error?.ErrorMessage]
+  assert.equal(surface(theirs.error), ['Error', 'changed on replay'])
+  assert.equal(surface(mine.error), surface(theirs.error))
+})
+
 test.run()
