@@ -36,7 +36,7 @@ export const runEngineBench = async (json: boolean): Promise<EngineResult[]> => 
   process.stdout.write('\nengine (embedded, memory store, virtual clock):\n')
   for (const r of results) {
     if (r.error !== undefined) process.stdout.write(`  ${String(r.mode)}: failed: ${String(r.error)}\n`)
-    else if (r.mode === 'suspended') process.stdout.write(`  suspended on a wait: ${num(r, 'n')} executions, ${num(r, 'bytesPerExecution')} bytes of heap each\n`)
+    else if (r.mode === 'suspended') process.stdout.write(`  suspended on a wait: ${num(r, 'n')} executions (${num(r, 'running')} still running), ${num(r, 'bytesPerExecution')} bytes of heap each\n`)
     else {
       process.stdout.write(`  ${String(r.mode).padEnd(10)} ${num(r, 'n')} x 10 steps: ${num(r, 'seconds', 2)} s, ${num(r, 'executionsPerSecond')} executions/s, ${num(r, 'checkpoints')} checkpoints, ${num(r, 'checkpointsPerSecond')} checkpoints/s (${num(r, 'succeeded')} succeeded)\n`)
     }
