@@ -44,6 +44,8 @@ export type Request =
       readonly payload?: string
       /** The summary to record instead of an oversized payload (PROTOCOL.md §5.7). */
       readonly summary?: string
+      /** Keep this context's children (ReplayChildren) with the full payload: within `childOperationsDepth`. */
+      readonly preserveChildren?: boolean
     })
   | (Base & {
       readonly _tag: 'ChildFailed'
@@ -51,6 +53,8 @@ export type Request =
       readonly virtual: boolean
       readonly error: ErrorObject
       readonly mapping?: ErrorMapping
+      /** Keep this context's children (ReplayChildren): within `childOperationsDepth`. */
+      readonly preserveChildren?: boolean
     })
 
 /** How a failed child context surfaces (PROTOCOL.md §5.4, §5.7, §5.9); `child` when absent. */

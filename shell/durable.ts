@@ -14,6 +14,7 @@ import { CheckpointQueue, type QueueEvents } from './checkpoint-queue.js'
 import type { Op } from './effect.js'
 import { DurableSdkError, toErrorObject } from './errors.js'
 import { createLogger, type Logger } from './logger.js'
+import { rootPreserveDepth, validateChildOperationsDepth, type PluginsConfig } from './plugins-config.js'
 import { rootFrame } from './runtime/frame.js'
 import * as Invocation from './plugins/invocation.js'
 import * as Loader from './plugins/loader.js'
@@ -41,6 +42,8 @@ export interface DurableOptions {
   readonly client?: Client.CommandSender
   /** Instrumentation plugins (the official SDK 2.4 contract), called in order; a throwing plugin never fails the workflow. */
   readonly plugins?: readonly DurableInstrumentationPlugin[]
+  /** Experimental, as the official `pluginsConfig`; an invalid value fails every execution (FAILED). */
+  readonly pluginsConfig?: PluginsConfig
 }
 
 export interface LambdaContextLike {
@@ -131,6 +134,9 @@ async function loadOperations(client: Client.DurableClient, arn: string, token: 
 
 export function durable<I = unknown, R = unknown>(workflow: Workflow<I, R>, options: DurableOptions = {}): DurableHandler {
   const setup = pluginSetup(options.plugins)
+  const depth = options.pluginsConfig?.childOperationsDepth
+  const configError = validateChildOperationsDepth(depth)
+  const budget = configError === undefined ? rootPreserveDepth(depth) : 0
   return async (event, lambdaContext) => {
     // Without any plugin nothing reads the operations' Start/EndTimestamp (they are not parsed) and
     // there is no runner to wait for.
@@ -159,10 +165,13 @@ export function durable<I = unknown, R = unknown>(workflow: Workflow<I, R>, opti
     const requestId = lambdaContext?.awsRequestId
     const userInput = JSON.parse(History.inputPayload(history)) as I
     const context = new WorkflowContext(rt, arn, requestId, runner)
-    const frame = rootFrame(History.startsInReplay(history))
-    if (runner === undefined) return finish(queue, await rt.run(workflow(userInput, context), frame))
+    const frame = rootFrame(History.startsInReplay(history), budget)
+    // An invalid config fails the execution before the workflow runs (nothing is checkpointed).
+    const run = (): Promise<Ending> =>
+      configError === undefined ? rt.run(workflow(userInput, context), frame) : Promise.resolve({ _tag: 'Settled', outcome: { ok: false, error: new Error(configError) } })
+    if (runner === undefined) return finish(queue, await run())
     const facts = { requestId: requestId ?? '', executionArn: arn, executionInput: userInput, history: history.records, execution: history.execution, updatedIds: input.UpdatedOperationIds ?? [], isFirstInvocation: !History.startsInReplay(history) }
-    return instrumentedRun(runner, facts, history.records, rt, queue, events, () => rt.run(workflow(userInput, context), frame))
+    return instrumentedRun(runner, facts, history.records, rt, queue, events, run)
   }
 }
 

@@ -176,10 +176,37 @@ export function decodeRecorded(payload: string | undefined): { reason?: Completi
   if (typeof parsed !== 'object' || parsed === null) return {}
   const record = parsed as Record<string, unknown>
   const reason = COMPLETION_REASONS.find((r) => Object.hasOwn(record, 'completionReason') && record['completionReason'] === r)
-  const markers = Object.hasOwn(record, 'itemStatuses') && typeof record['itemStatuses'] === 'string' && /^[SF-]+$/.test(record['itemStatuses'])
-    ? record['itemStatuses']
-    : undefined
+  const markers = recordedMarkers(record)
   return { ...(reason !== undefined ? { reason } : {}), ...(markers !== undefined ? { markers } : {}) }
+}
+
+/**
+ * The per-item markers of a recorded payload: a summary's `itemStatuses` (trusted only when well
+ * formed), else those of a full BatchResult's `all` entries, which a context kept within
+ * `childOperationsDepth` records in place of a summary.
+ */
+function recordedMarkers(record: Record<string, unknown>): string | undefined {
+  if (Object.hasOwn(record, 'itemStatuses')) {
+    const statuses = record['itemStatuses']
+    return typeof statuses === 'string' && /^[SF-]+$/.test(statuses) ? statuses : undefined
+  }
+  const all = Object.hasOwn(record, 'all') ? record['all'] : undefined
+  return Array.isArray(all) ? markersOfItems(all) : undefined
+}
+
+/** `S`/`F`/`-` per index of a recorded `all` array; undefined when no entry carries a numeric index. */
+function markersOfItems(entries: readonly unknown[]): string | undefined {
+  const items = entries.filter((e): e is Record<string, unknown> => typeof e === 'object' && e !== null)
+  const highest = items.reduce((max, item) => (typeof item['index'] === 'number' && item['index'] > max ? item['index'] : max), -1)
+  if (highest < 0) return undefined
+  const markers = new Array<string>(highest + 1).fill('-')
+  for (const item of items) {
+    const index = item['index']
+    if (typeof index !== 'number') continue
+    if (item['status'] === 'SUCCEEDED') markers[index] = 'S'
+    else if (item['status'] === 'FAILED') markers[index] = 'F'
+  }
+  return markers.join('')
 }
 
 /** An ErrorObject-with-causes as the BatchResult payload nests it. */

@@ -3,7 +3,9 @@
  * parallel and the promise combinators. A virtual (FLAT) context is never recorded: it always runs
  * and emits nothing. START/SUCCEED/FAIL are enqueued without waiting, so a parent's START precedes its
  * children and a child's end precedes its parent's. Results above 256 KiB are replaced by a summary
- * (or "") with ReplayChildren, and on replay the function re-runs over its retained children.
+ * (or "") with ReplayChildren, and on replay the function re-runs over its retained children. Within
+ * `pluginsConfig.childOperationsDepth` (the shell says so with `preserveChildren`) a context records
+ * ReplayChildren too, with its full payload (a summary still replaces an oversized one).
  *
  * | recorded                      | request                | decision                      | updates                          |
  * |-------------------------------|------------------------|-------------------------------|----------------------------------|
@@ -15,10 +17,12 @@
  * | FAILED                        | ChildBegin             | Raise(mapped error)           | —                                |
  * | virtual, or already terminal  | ChildSucceeded         | Replay(payload)               | —                                |
  * | otherwise, payload ≤ 256 KiB  | ChildSucceeded         | Replay(payload)               | SUCCEED Payload?                 |
+ * | otherwise, ≤ 256 KiB, preserve| ChildSucceeded         | Replay(payload)               | SUCCEED Payload?, ReplayChildren |
  * | otherwise, payload > 256 KiB  | ChildSucceeded         | Replay(payload)               | SUCCEED summary ?? "", ReplayChildren |
  * | SUCCEEDED + ReplayChildren    | ChildFailed (child)    | Rethrow                       | —                                |
  * | virtual, or already terminal  | ChildFailed            | Raise(mapped error)           | —                                |
  * | otherwise                     | ChildFailed            | Raise(mapped error)           | FAIL Error                       |
+ * | otherwise, preserve           | ChildFailed            | Raise(mapped error)           | FAIL Error, ReplayChildren       |
  */
 import * as Errors from '../errors.js'
 import type { ErrorMapping, RequestOf } from '../request.js'
@@ -71,7 +75,7 @@ export function succeeded(record: Operation | undefined, request: RequestOf<'Chi
   const oversized = isOversized(request.payload)
   const succeed = update(request.id, 'CONTEXT', request.subType, 'SUCCEED', request.name, {
     Payload: oversized ? (request.summary ?? '') : request.payload,
-    ContextOptions: oversized ? { ReplayChildren: true } : undefined,
+    ContextOptions: oversized || request.preserveChildren === true ? { ReplayChildren: true } : undefined,
   })
   return decide(decision, [succeed])
 }
@@ -83,7 +87,8 @@ export function failed(record: Operation | undefined, request: RequestOf<'ChildF
   if (rebuilt && (request.mapping ?? 'child') === 'child') return decide({ _tag: 'Rethrow' })
   const decision = { _tag: 'Raise', error: mapFailure(request.error, request.mapping) } as const
   if (request.virtual || (record !== undefined && TERMINAL_STATUSES.has(record.Status))) return decide(decision)
-  return decide(decision, [update(request.id, 'CONTEXT', request.subType, 'FAIL', request.name, { Error: request.error })])
+  const ContextOptions = request.preserveChildren === true ? { ReplayChildren: true } : undefined
+  return decide(decision, [update(request.id, 'CONTEXT', request.subType, 'FAIL', request.name, { Error: request.error, ContextOptions })])
 }
 
 /** The error a failed child surfaces as: the recorded error rebuilt, then wrapped per its kind. */

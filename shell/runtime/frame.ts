@@ -2,6 +2,8 @@
  * A frame is one open durable context on a fiber: its id scope, its operation counter, its replay
  * mode (PROTOCOL.md §8.1, used for replay-aware logging) and, for child contexts, what ChildEnd needs
  * to close it. Item fibers of a map share the map's frame, so they draw ids from the same counter.
+ * Each frame also carries its `childOperationsDepth` budget: a context whose budget is at least 1
+ * keeps its children (ReplayChildren); each recorded level spends one, a virtual level none.
  */
 import * as Ids from '../../core/ids.js'
 import type { History } from '../../core/history.js'
@@ -17,10 +19,13 @@ export interface Frame {
   readonly id?: OperationId
   readonly name?: string
   readonly options?: ChildOptionsData
+  /** How many more recorded levels below keep their children (0: none; Infinity: all). */
+  readonly preserveDepth: number
 }
 
-export function rootFrame(replaying: boolean): Frame {
-  return { scope: Ids.root, counter: 0, mode: replaying ? 'Replay' : 'Execution' }
+/** `preserveDepth`: the root's budget, `childOperationsDepth + 1` (see plugins-config.ts). */
+export function rootFrame(replaying: boolean, preserveDepth = 0): Frame {
+  return { scope: Ids.root, counter: 0, mode: replaying ? 'Replay' : 'Execution', preserveDepth }
 }
 
 /** Takes the next id in the frame and keeps its mode in step with what the history holds. */
@@ -46,6 +51,19 @@ export function followRecord(frame: Frame, id: OperationId, record: Operation | 
 }
 
 export function childFrame(parent: Frame, id: OperationId, mode: Mode, name: string | undefined, options: ChildOptionsData): Frame {
-  const frame: Frame = { scope: Ids.childScope(parent.scope, id, options.virtual), counter: 0, mode, id, options }
+  const preserveDepth = childBudget(parent.preserveDepth, options.virtual)
+  const frame: Frame = { scope: Ids.childScope(parent.scope, id, options.virtual), counter: 0, mode, id, options, preserveDepth }
   return name === undefined ? frame : { ...frame, name }
 }
+
+/**
+ * A child's budget: one less than its parent's, never below 0. A virtual (FLAT) context adds no node
+ * to the recorded tree, so it passes its parent's budget through (official SDK 2.4).
+ */
+export function childBudget(parent: number, virtual: boolean): number {
+  if (virtual || parent === Infinity) return parent
+  return Math.max(0, parent - 1)
+}
+
+/** Whether a closing context records ReplayChildren to keep its children. */
+export const preservesChildren = (frame: Frame): boolean => frame.preserveDepth >= 1

@@ -13,7 +13,7 @@ import * as CoreErrors from '../../../core/errors.js'
 import { identity, type Identity } from '../../plugins/info.js'
 import type { PluginSession } from '../../plugins/session.js'
 import type { Fiber } from '../fiber.js'
-import { allocate, childFrame, type Frame } from '../frame.js'
+import { allocate, childFrame, preservesChildren, type Frame } from '../frame.js'
 import { Deferred, type Runtime } from '../runtime.js'
 import { andThen, deserializeWith, serializeWith, terminal } from './common.js'
 
@@ -70,6 +70,7 @@ export function handleChildEnd(runtime: Runtime, fiber: Fiber, effect: ChildEndE
     subType: options.subType,
     virtual: options.virtual,
     ...(frame.name !== undefined ? { name: frame.name } : {}),
+    ...(preservesChildren(frame) ? { preserveChildren: true } : {}),
   }
   if (!options.virtual) runtime.queue.finish(id.raw)
   const outcome = effect.outcome

@@ -98,8 +98,21 @@ Decode('should read the reason and markers back from a summary', () => {
   assert.equal(Batch.decodeRecorded(summary), { reason: 'MIN_SUCCESSFUL_REACHED', markers: 'SF' })
 })
 
-Decode('should read the reason (and no markers) from a full BatchResult payload', () => {
-  assert.equal(Batch.decodeRecorded(Batch.encodeResult([{ index: 0, status: 'STARTED' }], 'ALL_COMPLETED')), { reason: 'ALL_COMPLETED' })
+Decode('should read the reason and markers from a full BatchResult payload (a context kept within childOperationsDepth)', () => {
+  const items = [{ index: 0, status: 'SUCCEEDED', result: 1 }, { index: 1, status: 'STARTED' }, { index: 2, status: 'FAILED', error: badItem }] as const
+  assert.equal(Batch.decodeRecorded(Batch.encodeResult(items, 'MIN_SUCCESSFUL_REACHED')), { reason: 'MIN_SUCCESSFUL_REACHED', markers: 'S-F' })
+  assert.equal(Batch.decodeRecorded(Batch.encodeResult([{ index: 0, status: 'STARTED' }], 'ALL_COMPLETED')), { reason: 'ALL_COMPLETED', markers: '-' })
+})
+
+Decode('should mark unlisted indexes unfinished and skip entries without a numeric index', () => {
+  assert.equal(Batch.decodeRecorded('{"all":[{"index":2,"status":"SUCCEEDED"},{"status":"FAILED"},null,7]}'), { markers: '--S' })
+  assert.equal(Batch.decodeRecorded('{"all":[{"status":"SUCCEEDED"}]}'), {})
+  assert.equal(Batch.decodeRecorded('{"all":[]}'), {})
+})
+
+Decode('should prefer a summary\'s markers, even malformed ones, over an all array', () => {
+  assert.equal(Batch.decodeRecorded('{"itemStatuses":"S-","all":[{"index":0,"status":"FAILED"}]}'), { markers: 'S-' })
+  assert.equal(Batch.decodeRecorded('{"itemStatuses":"?","all":[{"index":0,"status":"FAILED"}]}'), {})
 })
 
 Decode('should ignore a reason that is not one of the five legal values', () => {

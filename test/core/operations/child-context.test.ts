@@ -138,6 +138,25 @@ Succeeded('should record an empty payload with ReplayChildren when oversized wit
   assert.equal(t.updates, [{ ...HEAD, Action: 'SUCCEED', Name: 'outer', Payload: '', ContextOptions: { ReplayChildren: true } }])
 })
 
+Succeeded('should record the full payload with ReplayChildren when asked to preserve its children', () => {
+  const t = ChildContext.succeeded(record('STARTED'), succeeded({ preserveChildren: true }))
+  assert.equal(t.updates, [{ ...HEAD, Action: 'SUCCEED', Name: 'outer', Payload: '3', ContextOptions: { ReplayChildren: true } }])
+  assert.equal(t.decision, { _tag: 'Replay', payload: '3' })
+  const none = ChildContext.succeeded(undefined, succeeded({ payload: undefined, preserveChildren: true }))
+  assert.equal(none.updates, [{ ...HEAD, Action: 'SUCCEED', Name: 'outer', ContextOptions: { ReplayChildren: true } }])
+})
+
+Succeeded('should still record the summary, not the payload, when preserving an oversized result', () => {
+  const big = JSON.stringify('x'.repeat(262_200))
+  const t = ChildContext.succeeded(undefined, succeeded({ payload: big, summary: 'n=3', preserveChildren: true }))
+  assert.equal(t.updates, [{ ...HEAD, Action: 'SUCCEED', Name: 'outer', Payload: 'n=3', ContextOptions: { ReplayChildren: true } }])
+})
+
+Succeeded('should send nothing when preserving a virtual or already finished context', () => {
+  assert.equal(ChildContext.succeeded(undefined, succeeded({ virtual: true, preserveChildren: true })).updates, [])
+  assert.equal(ChildContext.succeeded(record('SUCCEEDED', { ReplayChildren: true, Result: '3' }), succeeded({ preserveChildren: true })).updates, [])
+})
+
 Succeeded.run()
 
 const Failed = suite('ChildContext.failed')
@@ -166,6 +185,15 @@ Failed('should have the shell rethrow the error as thrown, sending nothing, when
 
 Failed('should send nothing when the context is already terminal', () => {
   assert.equal(ChildContext.failed(record('FAILED', { Error: NOPE }), failed()).updates, [])
+})
+
+Failed('should record FAIL with ReplayChildren when asked to preserve its children, and still raise', () => {
+  assert.equal(ChildContext.failed(record('STARTED'), failed({ preserveChildren: true })), {
+    decision: { _tag: 'Raise', error: WRAPPED_NOPE },
+    updates: [{ ...HEAD, Action: 'FAIL', Name: 'outer', Error: NOPE, ContextOptions: { ReplayChildren: true } }],
+    confirm: false,
+  })
+  assert.equal(ChildContext.failed(undefined, failed({ virtual: true, preserveChildren: true })).updates, [])
 })
 
 Failed.run()
