@@ -114,6 +114,48 @@ export const mapFlat: Scenario = {
   },
 }
 
+const p1 = function* () {
+  return yield* step('p1', async () => 1)
+}
+const pc = function* () {
+  return yield* childContext('pc', function* () {
+    return yield* step('p2', async () => 2)
+  })
+}
+
+export const parallelMixedBranches: Scenario = {
+  name: 'parallel-mixed-branches',
+  handler: durable(function* () {
+    return summary(yield* parallel<number>('par', [p1, pc]))
+  }, { client }),
+  expected: {
+    status: 'SUCCEEDED',
+    result: { results: [1, 2], status: 'SUCCEEDED', reason: 'ALL_COMPLETED', successCount: 2, failureCount: 0 },
+  },
+}
+
+export const parallelMixedBranchesSwapped: Scenario = {
+  name: 'parallel-mixed-branches-swapped',
+  handler: durable(function* () {
+    return summary(yield* parallel<number>('par', [pc, p1]))
+  }, { client }),
+  expected: {
+    status: 'SUCCEEDED',
+    result: { results: [2, 1], status: 'SUCCEEDED', reason: 'ALL_COMPLETED', successCount: 2, failureCount: 0 },
+  },
+}
+
+export const mapMixedItems: Scenario = {
+  name: 'map-mixed-items',
+  handler: durable(function* () {
+    return summary(yield* map<number, number>('map', [0, 1], (i) => (i === 0 ? p1() : pc())))
+  }, { client }),
+  expected: {
+    status: 'SUCCEEDED',
+    result: { results: [1, 2], status: 'SUCCEEDED', reason: 'ALL_COMPLETED', successCount: 2, failureCount: 0 },
+  },
+}
+
 export const batchScenarios: readonly Scenario[] = [
   mapNested,
   mapMinSuccessful,
@@ -121,4 +163,7 @@ export const batchScenarios: readonly Scenario[] = [
   parallelToleratedFailure,
   parallelEarlyCompletion,
   mapFlat,
+  parallelMixedBranches,
+  parallelMixedBranchesSwapped,
+  mapMixedItems,
 ]

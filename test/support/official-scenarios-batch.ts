@@ -4,7 +4,7 @@
  * FLAT nesting. Results are returned as plain summaries (never the BatchResult object, whose methods do
  * not serialise). Workflows follow PROTOCOL.md TV12, TV13, TV14 and §12.1 #1.
  */
-import { NestingType, withDurableExecution, type BatchResult } from '@aws/durable-execution-sdk-js'
+import { NestingType, withDurableExecution, type BatchResult, type DurableContext } from '@aws/durable-execution-sdk-js'
 import { fakeClient } from './fake-client.js'
 import type { Scenario } from './scenario-types.js'
 
@@ -121,6 +121,39 @@ export const mapFlat: Scenario = {
   },
 }
 
+const p1 = async (c: DurableContext) => c.step('p1', async () => 1)
+const pc = async (c: DurableContext) => c.runInChildContext('pc', async (cc) => cc.step('p2', async () => 2))
+
+/** A plain-step branch beside a branch whose step runs in a child context: the order of their SUCCEEDs. */
+export const parallelMixedBranches: Scenario = {
+  name: 'parallel-mixed-branches',
+  handler: withDurableExecution(async (_event, ctx) => summary(await ctx.parallel('par', [p1, pc])), { client }),
+  expected: {
+    status: 'SUCCEEDED',
+    result: { results: [1, 2], status: 'SUCCEEDED', reason: 'ALL_COMPLETED', successCount: 2, failureCount: 0 },
+  },
+}
+
+/** The same branches, the child-context one first. */
+export const parallelMixedBranchesSwapped: Scenario = {
+  name: 'parallel-mixed-branches-swapped',
+  handler: withDurableExecution(async (_event, ctx) => summary(await ctx.parallel('par', [pc, p1])), { client }),
+  expected: {
+    status: 'SUCCEEDED',
+    result: { results: [2, 1], status: 'SUCCEEDED', reason: 'ALL_COMPLETED', successCount: 2, failureCount: 0 },
+  },
+}
+
+/** The same mix as map items: item 0 a plain step, item 1 a step in a child context. */
+export const mapMixedItems: Scenario = {
+  name: 'map-mixed-items',
+  handler: withDurableExecution(async (_event, ctx) => summary(await ctx.map('map', [0, 1], async (c, i) => (i === 0 ? p1(c) : pc(c)))), { client }),
+  expected: {
+    status: 'SUCCEEDED',
+    result: { results: [1, 2], status: 'SUCCEEDED', reason: 'ALL_COMPLETED', successCount: 2, failureCount: 0 },
+  },
+}
+
 export const batchScenarios: readonly Scenario[] = [
   mapNested,
   mapMinSuccessful,
@@ -128,4 +161,7 @@ export const batchScenarios: readonly Scenario[] = [
   parallelToleratedFailure,
   parallelEarlyCompletion,
   mapFlat,
+  parallelMixedBranches,
+  parallelMixedBranchesSwapped,
+  mapMixedItems,
 ]

@@ -92,7 +92,7 @@ export function handleChildEnd(runtime: Runtime, fiber: Fiber, effect: ChildEndE
   }
   // The official SDK awaits the (async) serializer before recording success: two microtasks after a
   // sibling that failed in the same tick recorded its failure.
-  const serialized = Promise.resolve().then(() => serializeWith(runtime, options.serdes, outcome.value, id, frame.name))
+  const serialized = settledAfter(EXTRA_HOPS[options.subType] ?? 0).then(() => serializeWith(runtime, options.serdes, outcome.value, id, frame.name))
   return andThen(serialized, (payload) => {
     const summary = ChildContext.isOversized(payload) && options.summaryGenerator !== undefined ? options.summaryGenerator(outcome.value) : undefined
     const transition = reduce(runtime.history, {
@@ -105,6 +105,20 @@ export function handleChildEnd(runtime: Runtime, fiber: Fiber, effect: ChildEndE
     const ended = hooks(runtime, frame)?.end(endIdentity(frame), options.virtual, { recorded: !options.virtual, status: 'SUCCEEDED' })
     return andThen(ended ?? undefined, () => deserializeWith(runtime, options.serdes, payload, id, frame.name))
   })
+}
+
+/**
+ * Official SDK 2.4: microtasks between an item function settling and runInChildContext seeing it,
+ * beyond a plain context's: parallel's executor awaits the branch (one), map's async executor
+ * returns the item's promise (two, adopting a thenable).
+ */
+const EXTRA_HOPS: Readonly<Record<string, number>> = { ParallelBranch: 1, MapIteration: 2 }
+
+/** A promise that resolves `1 + extra` microtasks from now. */
+function settledAfter(extra: number): Promise<void> {
+  let p = Promise.resolve()
+  for (let i = 0; i < extra; i++) p = p.then()
+  return p
 }
 
 const endIdentity = (frame: Frame): Identity => identity(frame.id!, 'CONTEXT', frame.options!.subType, frame.name)
