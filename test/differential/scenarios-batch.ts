@@ -145,6 +145,22 @@ export const parallelMixedBranchesSwapped: Scenario = {
   },
 }
 
+/** A branch that runs two steps beside a context branch: where the second step's SUCCEED falls. */
+export const parallelMixedBranchesTwoSteps: Scenario = {
+  name: 'parallel-mixed-branches-two-steps',
+  handler: durable(function* () {
+    const twoSteps = function* () {
+      const a = yield* step('p1', async () => 1)
+      return a + (yield* step('p1b', async () => 10))
+    }
+    return summary(yield* parallel<number>('par', [twoSteps, pc]))
+  }, { client }),
+  expected: {
+    status: 'SUCCEEDED',
+    result: { results: [11, 2], status: 'SUCCEEDED', reason: 'ALL_COMPLETED', successCount: 2, failureCount: 0 },
+  },
+}
+
 export const mapMixedItems: Scenario = {
   name: 'map-mixed-items',
   handler: durable(function* () {
@@ -165,5 +181,6 @@ export const batchScenarios: readonly Scenario[] = [
   mapFlat,
   parallelMixedBranches,
   parallelMixedBranchesSwapped,
+  parallelMixedBranchesTwoSteps,
   mapMixedItems,
 ]

@@ -145,6 +145,19 @@ export const parallelMixedBranchesSwapped: Scenario = {
 }
 
 /** The same mix as map items: item 0 a plain step, item 1 a step in a child context. */
+/** A branch that runs two steps beside a context branch: where the second step's SUCCEED falls. */
+export const parallelMixedBranchesTwoSteps: Scenario = {
+  name: 'parallel-mixed-branches-two-steps',
+  handler: withDurableExecution(async (_event, ctx) => {
+    const twoSteps = async (c: DurableContext) => (await c.step('p1', async () => 1)) + (await c.step('p1b', async () => 10))
+    return summary(await ctx.parallel('par', [twoSteps, pc]))
+  }, { client }),
+  expected: {
+    status: 'SUCCEEDED',
+    result: { results: [11, 2], status: 'SUCCEEDED', reason: 'ALL_COMPLETED', successCount: 2, failureCount: 0 },
+  },
+}
+
 export const mapMixedItems: Scenario = {
   name: 'map-mixed-items',
   handler: withDurableExecution(async (_event, ctx) => summary(await ctx.map('map', [0, 1], async (c, i) => (i === 0 ? p1(c) : pc(c)))), { client }),
@@ -163,5 +176,6 @@ export const batchScenarios: readonly Scenario[] = [
   mapFlat,
   parallelMixedBranches,
   parallelMixedBranchesSwapped,
+  parallelMixedBranchesTwoSteps,
   mapMixedItems,
 ]

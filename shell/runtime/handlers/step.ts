@@ -62,6 +62,10 @@ function act(runtime: Runtime, id: OperationId, effect: StepEffect, transition: 
 
 async function attempt(runtime: Runtime, id: OperationId, effect: StepEffect, attemptNumber: number, started: Promise<void> | undefined): Promise<unknown> {
   if (started !== undefined) await started
+  // 2.4 awaits its operation-start and attempt-start plugin hooks before the step function, plugins
+  // or not: two microtasks that decide where this step's SUCCEED falls among its siblings'.
+  await undefined
+  await undefined
   let value: unknown
   try {
     value = await runtime.userCode(() => effect.fn(stepContext(runtime, id, effect.name, attemptNumber)))
