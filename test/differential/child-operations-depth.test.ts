@@ -9,7 +9,7 @@ import { test } from 'uvu'
 import * as assert from 'uvu/assert'
 import { childContext, durable, map, parallel, step, wait } from '../../shell/index.js'
 import { fakeClient as client } from '../support/fake-client.js'
-import { normalise } from '../support/normalise.js'
+import { comparable, normalise } from '../support/normalise.js'
 import { runScenario } from '../support/run-scenario.js'
 import type { LambdaHandler, Recording } from '../support/scenario-types.js'
 
@@ -73,15 +73,6 @@ const ours = (childOperationsDepth: number | undefined): LambdaHandler =>
     yield* wait('pause', { seconds: 5 })
     return { nested, caught, flat: flat.getResults(), par: par.getResults(), big: big.length }
   }, { client, pluginsConfig: { childOperationsDepth } })
-
-const comparable = (r: Recording): unknown => ({
-  status: r.status,
-  stopReason: r.stopReason,
-  result: r.result,
-  error: r.error,
-  invocations: r.invocations,
-  operations: r.operations,
-})
 
 const record = async (handler: LambdaHandler) => comparable(normalise(await runScenario({ handler, maxInvocations: 10 })))
 

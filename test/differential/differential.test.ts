@@ -5,22 +5,11 @@
 // operations the service holds, and the recordings of chained-invoke targets.
 import { test } from 'uvu'
 import * as assert from 'uvu/assert'
-import { normalise } from '../support/normalise.js'
+import { comparable, normalise } from '../support/normalise.js'
 import { officialScenarios } from '../support/official-scenarios.js'
 import { runScenario } from '../support/run-scenario.js'
 import type { Recording, Scenario } from '../support/scenario-types.js'
 import { ourScenario, ourScenarios } from './scenarios.js'
-
-/** What must match, children included (their own invocations and outcome). */
-const comparable = (r: Recording): unknown => ({
-  status: r.status,
-  stopReason: r.stopReason,
-  result: r.result,
-  error: r.error,
-  invocations: r.invocations,
-  operations: r.operations,
-  children: r.children.map(comparable),
-})
 
 const record = async (scenario: Scenario): Promise<unknown> => comparable(normalise(await runScenario(scenario)))
 

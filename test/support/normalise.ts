@@ -51,3 +51,14 @@ const replaceAll = (s: string, replacements: ReadonlyMap<string, string>): strin
   for (const [from, to] of replacements) if (from.length > 0) out = out.split(from).join(to)
   return out
 }
+
+/** What two runs must share exactly, children included (their own invocations and outcome). */
+export const comparable = (r: Recording): unknown => ({
+  status: r.status,
+  stopReason: r.stopReason,
+  result: r.result,
+  error: r.error,
+  invocations: r.invocations,
+  operations: r.operations,
+  children: r.children.map(comparable),
+})

@@ -9,7 +9,7 @@ import * as assert from 'uvu/assert'
 import { childContext, createCallback, durable, invoke, map, parallel, step, wait, waitForCallback, waitForCondition } from '../../../shell/index.js'
 import { fakeClient } from '../../support/fake-client.js'
 import { runScenario } from '../../support/run-scenario.js'
-import { recordingPlugin, type Call } from './recording-plugin.js'
+import { official24, recordingPlugin, type Call } from './recording-plugin.js'
 
 const retry = (_e: Error, n: number) => (n < 3 ? { shouldRetry: true as const, delay: { seconds: 2 } } : { shouldRetry: false as const })
 
@@ -105,13 +105,6 @@ function oursFailures(calls: Call[]) {
 }
 
 const hooks = (calls: Call[]) => calls.map((c) => c.hook)
-
-/** Our one documented extension: invocation-end info also carries isFirstInvocation (10-16, 10-19). */
-const official24 = (call: Call): Call => {
-  if (call.hook !== 'onInvocationEnd') return call
-  const { isFirstInvocation: _extension, ...rest } = call
-  return rest
-}
 
 test('should call an official-shape plugin exactly as the official SDK 2.4 does, across suspend and resume', async () => {
   const expected: Call[] = []

@@ -9,7 +9,7 @@ import { REPLAY_CHILDREN_THRESHOLD } from '../../../core/operations/child-contex
 import { childContext, durable, step, wait } from '../../../shell/index.js'
 import { fakeClient } from '../../support/fake-client.js'
 import { runScenario } from '../../support/run-scenario.js'
-import { recordingPlugin, type Call } from './recording-plugin.js'
+import { official24, recordingPlugin, type Call } from './recording-plugin.js'
 
 const big = (n: number) => 'x'.repeat(REPLAY_CHILDREN_THRESHOLD + 1) + String(n)
 
@@ -45,13 +45,6 @@ function ours(calls: Call[]) {
     },
     { client: fakeClient, plugins: [recordingPlugin(calls)] },
   )
-}
-
-/** Our one documented extension: invocation-end info also carries isFirstInvocation (10-16, 10-19). */
-const official24 = (call: Call): Call => {
-  if (call.hook !== 'onInvocationEnd') return call
-  const { isFirstInvocation: _extension, ...rest } = call
-  return rest
 }
 
 const hooks = (calls: Call[]) => calls.map((c) => `${String(c.hook)}:${String(c.name ?? '')}${c.isReplay === true ? ':replay' : ''}`)
