@@ -194,15 +194,23 @@ function recordedMarkers(record: Record<string, unknown>): string | undefined {
   return Array.isArray(all) ? markersOfItems(all) : undefined
 }
 
-/** `S`/`F`/`-` per index of a recorded `all` array; undefined when no entry carries a numeric index. */
+/**
+ * `S`/`F`/`-` per index of a recorded `all` array; undefined when no entry carries a usable index.
+ * An index is used only when it is an integer within the array (one entry per item), so a damaged
+ * payload cannot ask for a huge marker string.
+ */
 function markersOfItems(entries: readonly unknown[]): string | undefined {
+  const indexOf = (item: Record<string, unknown>): number | undefined => {
+    const index = item['index']
+    return typeof index === 'number' && Number.isInteger(index) && index >= 0 && index < entries.length ? index : undefined
+  }
   const items = entries.filter((e): e is Record<string, unknown> => typeof e === 'object' && e !== null)
-  const highest = items.reduce((max, item) => (typeof item['index'] === 'number' && item['index'] > max ? item['index'] : max), -1)
+  const highest = items.reduce((max, item) => Math.max(max, indexOf(item) ?? -1), -1)
   if (highest < 0) return undefined
   const markers = new Array<string>(highest + 1).fill('-')
   for (const item of items) {
-    const index = item['index']
-    if (typeof index !== 'number') continue
+    const index = indexOf(item)
+    if (index === undefined) continue
     if (item['status'] === 'SUCCEEDED') markers[index] = 'S'
     else if (item['status'] === 'FAILED') markers[index] = 'F'
   }

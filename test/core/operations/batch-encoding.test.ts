@@ -110,6 +110,11 @@ Decode('should mark unlisted indexes unfinished and skip entries without a numer
   assert.equal(Batch.decodeRecorded('{"all":[]}'), {})
 })
 
+Decode('should use only integer indexes within the all array, so a damaged payload cannot ask for a huge marker string', () => {
+  assert.equal(Batch.decodeRecorded('{"all":[{"index":1e12,"status":"SUCCEEDED"},{"index":1.5,"status":"FAILED"},{"index":-1,"status":"FAILED"},{"index":0,"status":"FAILED"}]}'), { markers: 'F' })
+  assert.equal(Batch.decodeRecorded('{"all":[{"index":9,"status":"SUCCEEDED"}]}'), {})
+})
+
 Decode('should prefer a summary\'s markers, even malformed ones, over an all array', () => {
   assert.equal(Batch.decodeRecorded('{"itemStatuses":"S-","all":[{"index":0,"status":"FAILED"}]}'), { markers: 'S-' })
   assert.equal(Batch.decodeRecorded('{"itemStatuses":"?","all":[{"index":0,"status":"FAILED"}]}'), {})
