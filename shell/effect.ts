@@ -146,6 +146,12 @@ export interface AwaitEffect {
   readonly promise: Promise<unknown>
 }
 
+/** An effect the runtime already handled inline (runtime.ts `answerInline`): its answer, as a handler's. */
+export interface AnsweredEffect {
+  readonly _tag: 'Answered'
+  readonly answer: unknown
+}
+
 export type Effect =
   | StepEffect
   | WaitEffect
@@ -159,5 +165,6 @@ export type Effect =
   | ForkEffect
   | JoinEffect
   | AwaitEffect
+  | AnsweredEffect
 
 export type EffectTag = Effect['_tag']

@@ -7,6 +7,7 @@ import type { ErrorMapping } from '../../core/request.js'
 import type { ChildEntry, DurationLike, Effect, Op, RetryStrategy, StepContext } from '../effect.js'
 import { passThroughSerdes, type Serdes } from '../serdes.js'
 import { createCallback, step } from './leaf.js'
+import { withoutInline } from '../runtime/runtime.js'
 
 export interface ChildContextOptions<A> {
   serdes?: Serdes<A>
@@ -94,7 +95,8 @@ function* waitForCallbackNamed<A>(name: string | undefined, submitter: Submitter
 
 /** Runs `op`, giving its first effect (the operation itself) the name plugins see for it. */
 function* pluginNamed<A>(pluginName: string | undefined, op: Op<A>): Op<A> {
-  let next = op.next()
+  // Inline answers off for its first effect, which must be seen here to be renamed.
+  let next = withoutInline(() => op.next())
   let first = true
   while (next.done !== true) {
     const effect: Effect = first && pluginName !== undefined && (next.value._tag === 'Step' || next.value._tag === 'CreateCallback') ? { ...next.value, pluginName } : next.value

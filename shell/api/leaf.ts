@@ -8,6 +8,7 @@ import type { DurationLike, Op, RetryStrategy, StepContext, StepEffect } from '.
 import type { CreatedCallback } from '../runtime/handlers/leaf.js'
 import type { Serdes } from '../serdes.js'
 import { DurableSdkError } from '../errors.js'
+import { answerInline, inlineAnswer } from '../runtime/runtime.js'
 
 export interface StepOptions<A> {
   retryStrategy?: RetryStrategy
@@ -32,7 +33,9 @@ export function* step<A>(a: string | undefined | StepFn<A>, b?: StepFn<A> | Step
     retryStrategy: options?.retryStrategy,
     serdes: options?.serdes as Serdes<unknown> | undefined,
   }
-  return (yield effect) as A
+  // Answered where it is asked (a replayed step returns without suspending the workflow), or yielded.
+  const pending = answerInline(effect)
+  return (pending === undefined ? inlineAnswer : yield pending) as A
 }
 
 export function wait(duration: DurationLike): Op<void>

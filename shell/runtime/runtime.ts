@@ -22,6 +22,36 @@ const SUSPENSION_COOLDOWN_MS = 20
 
 export type Handler = (runtime: Runtime, fiber: Fiber, effect: never) => unknown
 
+/** The runtime whose loop is stepping a fiber right now: set only while a generator runs synchronously. */
+let stepping: Runtime | undefined
+/** While above 0, ops yield their effects instead of being answered inline (an op driven by another op). */
+let inlineSuppressed = 0
+/** The answer of the last `answerInline` that returned undefined: read at once by the op that asked. */
+export let inlineAnswer: unknown
+
+/**
+ * Answers `effect` inside the generator that yields it, for the fiber being stepped: a replayed
+ * step then returns its value without suspending the workflow and its op and resuming them through
+ * the loop. Returns undefined when answered (the value is in `inlineAnswer`); otherwise what the op
+ * must yield instead: the effect itself outside a running fiber, or an `Answered` effect carrying
+ * what the loop goes on with.
+ */
+export function answerInline(effect: Effect): Effect | undefined {
+  const runtime = stepping
+  if (runtime === undefined || inlineSuppressed > 0) return effect
+  return runtime.answer(effect)
+}
+
+/** Runs `advance` with inline answers off: for a wrapper that must see the effects its op yields. */
+export function withoutInline<T>(advance: () => T): T {
+  inlineSuppressed++
+  try {
+    return advance()
+  } finally {
+    inlineSuppressed--
+  }
+}
+
 /** Returned by a handler to continue the fiber later, behind every fiber already runnable. */
 export class Deferred {
   constructor(readonly value: unknown) {}
@@ -128,6 +158,22 @@ export class Runtime {
     this.wakeLoop?.()
   }
 
+  /** See `answerInline`: the same handling as the loop's, with the op still on the stack. */
+  answer(effect: Effect): Effect | undefined {
+    if (this.ending !== undefined) return effect
+    let answer: unknown
+    try {
+      answer = (this.handlers[effect._tag] as (r: Runtime, f: Fiber, e: Effect) => unknown)(this, this.current!, effect)
+    } catch (error) {
+      if (!(error instanceof DurableSdkError)) throw error
+      this.fail(error)
+      return { _tag: 'Answered', answer: undefined }
+    }
+    if (answer instanceof Promise || answer instanceof Deferred || this.ending !== undefined) return { _tag: 'Answered', answer }
+    inlineAnswer = answer
+    return undefined
+  }
+
   /** Queues the transition's updates for `id`; resolves on acknowledgement when `confirm`. */
   checkpoint(id: OperationId, transition: Transition): Promise<void> | undefined {
     if (transition.updates.length === 0) return undefined
@@ -182,12 +228,15 @@ export class Runtime {
 
   private step(fiber: Fiber): void {
     const previous = this.current
+    const previousRuntime = stepping
     this.current = fiber
+    stepping = this
     try {
       for (;;) {
         if (this.ending !== undefined) return
         const effect = fiber.advance()
-        if (effect === undefined) return
+        // An inline answer may have ended the invocation while the generator ran.
+        if (effect === undefined || this.ending !== undefined) return
         let answer: unknown
         try {
           answer = (this.handlers[effect._tag] as (r: Runtime, f: Fiber, e: Effect) => unknown)(this, fiber, effect)
@@ -215,6 +264,7 @@ export class Runtime {
       }
     } finally {
       this.current = previous
+      stepping = previousRuntime
     }
   }
 

@@ -21,4 +21,5 @@ export const handlers: Readonly<Record<Effect['_tag'], Handler>> = {
   Fork: handleFork as Handler,
   Join: handleJoin as Handler,
   Await: ((_r: unknown, _f: unknown, effect: { promise: Promise<unknown> }) => effect.promise) as Handler,
+  Answered: ((_r: unknown, _f: unknown, effect: { answer: unknown }) => effect.answer) as Handler,
 }
