@@ -1,8 +1,10 @@
 /**
  * The effects an operation yields to the interpreter, and the `Op<A>` type every durable operation
  * returns. Workflows use `yield*` on an Op: the Op yields one or more effects, the interpreter
- * resumes it with their results, and the Op returns a typed value. Effects carry user functions
- * (step bodies, strategies, serdes); those never reach the core, which sees only data.
+ * resumes it with their results, and the Op returns a typed value. (A step first asks the runtime
+ * in place and yields only when the answer is not ready: see runtime.ts `answerInline`.) Effects
+ * carry user functions (step bodies, strategies, serdes); those never reach the core, which sees
+ * only data.
  */
 import type { CallbackOptions, OperationId } from '../core/types.js'
 import type { StepSemantics } from '../core/request.js'

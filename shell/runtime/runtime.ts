@@ -2,10 +2,12 @@
  * The interpreter (in the style of redux-saga's proc): a loop that steps fibers until each parks,
  * never recursing per operation, so replaying 100,000 operations keeps a flat stack. A handler
  * answers an effect synchronously (replay) or with a promise (user code, checkpoints, waiting for a
- * record to change). When no fiber can run, no user code is executing and the checkpoint queue is
- * idle, the invocation suspends if something is parked on the service; the check runs one macrotask
- * later so that every promise chain that can still progress has done so. Parked fibers poll the
- * service in-process meanwhile (poller.ts), which matters only while other work keeps the invocation up.
+ * record to change). A step asks for its answer from inside its own generator (`answerInline`), so
+ * a replayed step returns without suspending the workflow. When no fiber can run, no user code is
+ * executing and the checkpoint queue is idle, the invocation suspends if something is parked on the
+ * service; the check runs one macrotask later so that every promise chain that can still progress
+ * has done so. Parked fibers poll the service in-process meanwhile (poller.ts), which matters only
+ * while other work keeps the invocation up.
  */
 import type { Operation, OperationId } from '../../core/types.js'
 import type { Transition } from '../../core/transition.js'
