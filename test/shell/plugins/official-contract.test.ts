@@ -9,7 +9,7 @@ import * as assert from 'uvu/assert'
 import { childContext, createCallback, durable, invoke, map, parallel, step, wait, waitForCallback, waitForCondition } from '../../../shell/index.js'
 import { fakeClient } from '../../support/fake-client.js'
 import { runScenario } from '../../support/run-scenario.js'
-import { official24, recordingPlugin, type Call } from './recording-plugin.js'
+import { assertSameCalls, official24, recordBoth, recordingPlugin, type Call } from './recording-plugin.js'
 
 const retry = (_e: Error, n: number) => (n < 3 ? { shouldRetry: true as const, delay: { seconds: 2 } } : { shouldRetry: false as const })
 
@@ -104,38 +104,25 @@ function oursFailures(calls: Call[]) {
   )
 }
 
-const hooks = (calls: Call[]) => calls.map((c) => c.hook)
-
 test('should call an official-shape plugin exactly as the official SDK 2.4 does, across suspend and resume', async () => {
-  const expected: Call[] = []
-  const actual: Call[] = []
-  const theirs = await runScenario({ handler: official(expected), input: {} })
-  const mine = await runScenario({ handler: ours(actual), input: {} })
+  const { expected, actual, theirs, mine } = await recordBoth(official, ours)
   assert.is(theirs.status, 'SUCCEEDED')
   assert.is(mine.status, 'SUCCEEDED')
   assert.is(mine.result, theirs.result)
   assert.ok(expected.length > 40)
-  assert.equal(hooks(actual), hooks(expected))
-  expected.forEach((call, i) => assert.equal(official24(actual[i]!), call, `call #${i} (${String(call.hook)})`))
+  assertSameCalls(actual, expected)
 })
 
 test('should call it exactly as the official SDK does for waitForCondition rounds and a waitForCallback', async () => {
-  const expected: Call[] = []
-  const actual: Call[] = []
-  const theirs = await runScenario({ handler: officialPolling(expected), input: {}, callbacks: approvals })
-  const mine = await runScenario({ handler: oursPolling(actual), input: {}, callbacks: approvals })
+  const { expected, actual, theirs, mine } = await recordBoth(officialPolling, oursPolling, { input: {}, callbacks: approvals })
   assert.is(theirs.status, 'SUCCEEDED')
   assert.is(mine.result, theirs.result)
   assert.ok(expected.some((c) => c.name === 'approve-submitter') && expected.some((c) => c.name === 'approve-callback'))
-  assert.equal(hooks(actual), hooks(expected))
-  expected.forEach((call, i) => assert.equal(official24(actual[i]!), call, `call #${i} (${String(call.hook)})`))
+  assertSameCalls(actual, expected)
 })
 
 test('should call it exactly as the official SDK does for a chained invoke, a failed callback and a failing branch', async () => {
-  const expected: Call[] = []
-  const actual: Call[] = []
-  const theirs = await runScenario({ handler: officialFailures(expected), input: {}, callbacks: denial, invokeTargets: targets })
-  const mine = await runScenario({ handler: oursFailures(actual), input: {}, callbacks: denial, invokeTargets: targets })
+  const { expected, actual, theirs, mine } = await recordBoth(officialFailures, oursFailures, { input: {}, callbacks: denial, invokeTargets: targets })
   assert.is(theirs.status, 'SUCCEEDED')
   assert.is(mine.result, theirs.result)
   // Sibling branches end concurrently, so only each operation's own sequence is compared, plus the

@@ -4,6 +4,10 @@
  * types, statuses, replay flags, attempts, outcomes, results, error messages). Timestamps, request
  * ids and the execution ARN differ per run and are left out; map sizes are kept as counts.
  */
+import * as assert from 'uvu/assert'
+import { runScenario, type RunOptions } from '../../support/run-scenario.js'
+import type { LambdaHandler } from '../../support/scenario-types.js'
+
 export type Call = Record<string, unknown>
 
 const KEYS = ['id', 'name', 'type', 'subType', 'parentId', 'status', 'isReplay', 'attempt', 'outcome', 'result', 'isFirstInvocation']
@@ -57,4 +61,21 @@ export const official24 = (call: Call): Call => {
   if (call.hook !== 'onInvocationEnd') return call
   const { isFirstInvocation: _extension, ...rest } = call
   return rest
+}
+
+/** Runs the official SDK's handler and ours through the same scenario, each with a recording plugin. */
+export async function recordBoth(official: (calls: Call[]) => LambdaHandler, ours: (calls: Call[]) => LambdaHandler, options: Omit<RunOptions, 'handler'> = { input: {} }) {
+  const expected: Call[] = []
+  const actual: Call[] = []
+  const theirs = await runScenario({ ...options, handler: official(expected) })
+  const mine = await runScenario({ ...options, handler: ours(actual) })
+  return { expected, actual, theirs, mine }
+}
+
+const summary = (calls: Call[]) => calls.map((c) => `${String(c.hook)}:${String(c.name ?? '')}${c.isReplay === true ? ':replay' : ''}`)
+
+/** Ours made the official SDK 2.4's calls: the same sequence (hook, name, replay flag), then each call's fields. */
+export function assertSameCalls(actual: Call[], expected: Call[]): void {
+  assert.equal(summary(actual), summary(expected))
+  expected.forEach((call, i) => assert.equal(official24(actual[i]!), call, `call #${i} (${String(call.hook)})`))
 }

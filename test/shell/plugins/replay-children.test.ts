@@ -9,7 +9,7 @@ import { REPLAY_CHILDREN_THRESHOLD } from '../../../core/operations/child-contex
 import { childContext, durable, step, wait } from '../../../shell/index.js'
 import { fakeClient } from '../../support/fake-client.js'
 import { runScenario } from '../../support/run-scenario.js'
-import { official24, recordingPlugin, type Call } from './recording-plugin.js'
+import { assertSameCalls, recordBoth, recordingPlugin, type Call } from './recording-plugin.js'
 
 const big = (n: number) => 'x'.repeat(REPLAY_CHILDREN_THRESHOLD + 1) + String(n)
 
@@ -47,8 +47,6 @@ function ours(calls: Call[]) {
   )
 }
 
-const hooks = (calls: Call[]) => calls.map((c) => `${String(c.hook)}:${String(c.name ?? '')}${c.isReplay === true ? ':replay' : ''}`)
-
 test('should record the oversized child context with ReplayChildren and replay it in a later invocation', async () => {
   const calls: Call[] = []
   const mine = await runScenario({ handler: ours(calls), input: {} })
@@ -60,25 +58,18 @@ test('should record the oversized child context with ReplayChildren and replay i
 })
 
 test('should call an official-shape plugin exactly as the official SDK 2.4 does while replaying a ReplayChildren context', async () => {
-  const expected: Call[] = []
-  const actual: Call[] = []
-  const theirs = await runScenario({ handler: official(expected), input: {} })
-  const mine = await runScenario({ handler: ours(actual), input: {} })
+  const { expected, actual, theirs, mine } = await recordBoth(official, ours)
   assert.is(theirs.status, 'SUCCEEDED')
   assert.is(mine.status, 'SUCCEEDED')
   assert.is(mine.result, theirs.result)
   const third = expected.slice(expected.map((c) => c.hook).lastIndexOf('onInvocationStart'))
   assert.ok(third.some((c) => c.name === 'nap' && c.hook === 'onOperationEnd' && c.isReplay === true))
   assert.not.ok(third.some((c) => c.name === 'big'))
-  assert.equal(hooks(actual), hooks(expected))
-  expected.forEach((call, i) => assert.equal(official24(actual[i]!), call, `call #${i} (${String(call.hook)})`))
+  assertSameCalls(actual, expected)
 })
 
 test('should report the completed wait inside the replayed context as ended, as the official SDK does', async () => {
-  const expected: Call[] = []
-  const actual: Call[] = []
-  await runScenario({ handler: official(expected), input: {} })
-  await runScenario({ handler: ours(actual), input: {} })
+  const { expected, actual } = await recordBoth(official, ours)
   const naps = (calls: Call[]) => calls.filter((c) => c.name === 'nap').map((c) => [c.hook, c.status, c.isReplay])
   assert.ok(naps(expected).filter(([hook]) => hook === 'onOperationEnd').length >= 2)
   assert.equal(naps(actual), naps(expected))
@@ -118,16 +109,12 @@ function oursDiverging(calls: Call[]) {
 }
 
 test('should report no end for a ReplayChildren context whose re-run throws, as the official SDK does', async () => {
-  const expected: Call[] = []
-  const actual: Call[] = []
-  const theirs = await runScenario({ handler: officialDiverging(expected), input: {} })
-  const mine = await runScenario({ handler: oursDiverging(actual), input: {} })
+  const { expected, actual, theirs, mine } = await recordBoth(officialDiverging, oursDiverging)
   assert.is(theirs.status, 'FAILED')
   assert.is(mine.status, 'FAILED')
   const bigEnds = (calls: Call[]) => calls.filter((c) => c.name === 'big' && c.hook === 'onOperationEnd').map((c) => c.status)
   assert.equal(bigEnds(expected), ['SUCCEEDED'])
-  assert.equal(hooks(actual), hooks(expected))
-  expected.forEach((call, i) => assert.equal(official24(actual[i]!), call, `call #${i} (${String(call.hook)})`))
+  assertSameCalls(actual, expected)
 })
 
 test('should fail the execution with the error a ReplayChildren re-run throws, unwrapped, as the official SDK does', async () => {
